@@ -1,0 +1,14 @@
+namespace SkatingWorldCup.Api.Domain;
+
+public class Race
+{
+    public int Id { get; set; }
+    public int OccasionId { get; set; }
+    public Occasion Occasion { get; set; } = null!;
+    public Gender Gender { get; set; }
+    public Distance Distance { get; set; }
+    public int Order { get; set; } // 1, 2, … among the weekend's races of this gender and distance
+    public DateOnly? Date { get; set; }
+
+    public List<Result> Results { get; set; } = [];
+}
