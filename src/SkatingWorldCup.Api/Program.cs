@@ -1,8 +1,62 @@
-using Microsoft.EntityFrameworkCore;
+using System.Text.Json.Serialization;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Features.Imports;
+using SkatingWorldCup.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddDbContext<SkatingDbContext>(o => o.UseNpgsql("Host=localhost"));
+
+string databaseDescription;
+try
+{
+    databaseDescription = await builder.AddSkatingDatabaseAsync();
+}
+catch (LocalPostgresException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+builder.Services.AddControllers(options =>
+    {
+        options.Conventions.Add(new ApiVersionRouteConvention());
+        options.ModelBinderProviders.Insert(0, new ApiNameBinderProvider());
+        options.Filters.Add<FluentValidationFilter>();
+        options.ModelMetadataDetailsProviders.Add(new QueryNameDisplayMetadataProvider());
+        options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid {field}.");
+        options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
+    })
+    .AddJsonOptions(options =>
+    {
+        options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.JsonSerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    });
+builder.Services.AddSkatingProblemDetails();
+builder.Services.AddSkatingValidation();
+builder.Services.AddSkatingSwagger();
+builder.Services.AddScoped<SeasonImporter>();
+
 var app = builder.Build();
-using var scope = app.Services.CreateScope();
-Console.WriteLine(scope.ServiceProvider.GetRequiredService<SkatingDbContext>().Database.GenerateCreateScript());
+app.Logger.LogInformation("Using {Database}", databaseDescription);
+
+try
+{
+    await app.MigrateAndLoadBundledSeasonsAsync();
+}
+catch (Npgsql.NpgsqlException e)
+{
+    app.Logger.LogCritical("Cannot reach the database ({Database}): {Message}", databaseDescription, e.Message);
+    Console.Error.WriteLine($"Cannot reach the database ({databaseDescription}): start that PostgreSQL server, or unset ConnectionStrings__Skating to let the API run its own.");
+    return 1;
+}
+
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
+app.UseStatusCodePages();
+app.UseApiVersions();
+app.UseSkatingSwagger();
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapControllers();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Domain;
+using SkatingWorldCup.Api.Features.Shared;
+using SkatingWorldCup.Api.Infrastructure;
+
+namespace SkatingWorldCup.Api.Features.Races;
+
+public record RaceDto(int Id, string Season, int Occasion, string City, string? Code, int Order, Gender Gender, Distance Distance, string? CupId,
+    DateOnly? Date, bool HasResults, IReadOnlyList<PodiumPlaceDto> Podium);
+
+public record RaceOccasionDto(int Number, string City, string CityCode, string Country, string Venue, bool IsFinal);
+
+public record RaceResultDto(Division? Division, int? Rank, CompetitorDto Competitor, string? Time, decimal? Seconds, ResultStatus Status, int Points, bool PointsGiven, string? Record);
+
+public record RaceDetailDto(int Id, string Season, RaceOccasionDto Occasion, string? Code, int Order, Gender Gender, Distance Distance, string? CupId,
+    DateOnly? Date, IReadOnlyList<RaceResultDto> Results);
+
+public class RaceQuery : PageQuery
+{
+    [FromQuery(Name = "gender"), Description("men or women.")]
+    public Gender? Gender { get; init; }
+
+    [FromQuery(Name = "distance"), Description("500, 1000, 1500, 3000, 5000, 10000, mass-start, team-pursuit or team-sprint.")]
+    public Distance? Distance { get; init; }
+
+    [FromQuery(Name = "occasion"), Description("World Cup weekend number, 1…")]
+    public int? Occasion { get; init; }
+}
+
+public class RaceQueryValidator : PageQueryValidator<RaceQuery>
+{
+    public RaceQueryValidator() => RuleFor(q => q.Occasion).InclusiveBetween(1, 99);
+}
+
+[ApiController, ApiVersion(1)]
+public class RacesController(SkatingDbContext db) : ControllerBase
+{
+    [HttpGet("seasons/{season}/races")]
+    [EndpointSummary("The season's races, filtered by gender, distance and weekend, each with its Division A podium")]
+    [EndpointDescription("`code` is the race's column in its cup standings (HVN1, NAG2, …); `cupId` is null for team sprint, a demonstration event.")]
+    [ProducesResponseType<Page<RaceDto>>(200, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public async Task<ActionResult<Page<RaceDto>>> List([Description("Season id, e.g. 2012-13.")] string season, [FromQuery] RaceQuery query, CancellationToken cancellationToken)
+    {
+        if (!await db.SeasonExistsAsync(season, cancellationToken))
+        {
+            return this.NotFoundProblem(Messages.SeasonNotFound(season));
+        }
+        var races = db.Races.Where(r => r.Occasion.SeasonId == season);
+        races = query.Gender is { } gender ? races.Where(r => r.Gender == gender) : races;
+        races = query.Distance is { } distance ? races.Where(r => r.Distance == distance) : races;
+        races = query.Occasion is { } occasion ? races.Where(r => r.Occasion.Number == occasion) : races;
+
+        var rows = await races
+            .Select(r => new
+            {
+                r.Id, Occasion = r.Occasion.Number, r.Occasion.City, r.Occasion.CityCode, r.Order, r.Gender, r.Distance, r.Date,
+                HasResults = r.Results.Any(),
+                Podium = r.Results.Where(x => x.Division == Division.A && x.Rank <= 3).OrderBy(x => x.Rank).Select(x => new { x.Rank, x.Competitor, x.Time, x.Points }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var codes = await RaceCodesAsync(season, cancellationToken);
+        var cups = await db.CupsOfAsync(season, cancellationToken);
+        var items = rows.OrderBy(r => r.Occasion).ThenBy(r => r.Date ?? DateOnly.MaxValue).ThenBy(r => r.Distance).ThenBy(r => r.Gender).ThenBy(r => r.Order)
+            .Select(r => new RaceDto(r.Id, season, r.Occasion, r.City, codes.GetValueOrDefault(r.Id), r.Order, r.Gender, r.Distance, cups.CupFor(r.Gender, r.Distance)?.Slug, r.Date, r.HasResults,
+                r.Podium.Select(p => new PodiumPlaceDto(p.Rank!.Value, CompetitorDto.From(p.Competitor), TimedDto.From(p.Time)?.Time, TimedDto.From(p.Time)?.Seconds, p.Points)).ToList()));
+        return query.Of(items);
+    }
+
+    [HttpGet("races/{raceId}")]
+    [EndpointSummary("One race with all its results")]
+    [EndpointDescription("Results are ordered Division A by rank, Division B by rank, then unranked starts by points. `record` is `WR` where the result set a world record that day. `pointsGiven` is true where the points are the published ones rather than computed.")]
+    [ProducesResponseType<RaceDetailDto>(200, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public async Task<ActionResult<RaceDetailDto>> Get([Description("Race id, from a races list.")] int raceId, CancellationToken cancellationToken)
+    {
+        var race = await db.Races.Include(r => r.Occasion).Include(r => r.Results).ThenInclude(r => r.Competitor)
+            .SingleOrDefaultAsync(r => r.Id == raceId, cancellationToken);
+        if (race is null)
+        {
+            return this.NotFoundProblem($"Race {raceId} not found. GET /api/v1/seasons/{{season}}/races lists a season's races.");
+        }
+        var season = race.Occasion.SeasonId;
+        var records = await db.WorldRecords.Where(w => w.Result!.RaceId == raceId).Select(w => w.ResultId).ToListAsync(cancellationToken);
+        var codes = await RaceCodesAsync(season, cancellationToken);
+        var cups = await db.CupsOfAsync(season, cancellationToken);
+        var results = race.Results
+            .OrderBy(r => r.Rank is null ? 2 : r.Division == Division.B ? 1 : 0).ThenBy(r => r.Rank).ThenByDescending(r => r.Points).ThenBy(r => r.Id)
+            .Select(r => new RaceResultDto(r.Division, r.Rank, CompetitorDto.From(r.Competitor), TimedDto.From(r.Time)?.Time, TimedDto.From(r.Time)?.Seconds,
+                r.Status, r.Points, r.PointsGiven, records.Contains(r.Id) ? "WR" : null))
+            .ToList();
+        var o = race.Occasion;
+        return new RaceDetailDto(race.Id, season, new RaceOccasionDto(o.Number, o.City, o.CityCode, o.Country, o.Venue, o.IsFinal), codes.GetValueOrDefault(race.Id),
+            race.Order, race.Gender, race.Distance, cups.CupFor(race.Gender, race.Distance)?.Slug, race.Date, results);
+    }
+
+    private async Task<Dictionary<int, string>> RaceCodesAsync(string season, CancellationToken cancellationToken)
+    {
+        var cups = await db.CupsOfAsync(season, cancellationToken);
+        var races = await db.Races.Where(r => r.Occasion.SeasonId == season)
+            .Select(r => new { r.Id, r.Gender, r.Distance, r.Order, r.Date, r.Occasion.Number, r.Occasion.CityCode }).ToListAsync(cancellationToken);
+        return races.GroupBy(r => cups.CupFor(r.Gender, r.Distance)?.Id)
+            .Where(g => g.Key is not null)
+            .SelectMany(g => RaceCodes.Assign(g.Select(r => new CupRace(r.Id, r.Number, r.CityCode, r.Date, r.Distance, r.Order))))
+            .ToDictionary(x => x.Race.RaceId, x => x.Code);
+    }
+}

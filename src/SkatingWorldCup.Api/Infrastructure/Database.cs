@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Features.Imports;
+
+namespace SkatingWorldCup.Api.Infrastructure;
+
+public static class Database
+{
+    // With ConnectionStrings:Skating set we use that server; without it we run our own PostgreSQL in a git-ignored folder.
+    public static async Task<string> AddSkatingDatabaseAsync(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Skating");
+        string description;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDirectory = builder.Configuration["LocalDatabase:DataDirectory"] ?? Path.Combine(builder.Environment.ContentRootPath, ".pgdata");
+            var local = await LocalPostgres.StartAsync(dataDirectory);
+            await local.EnsureDatabaseAsync("skating");
+            connectionString = local.ConnectionString("skating");
+            builder.Services.AddHostedService(_ => new LocalPostgresLifetime(local));
+            description = $"embedded PostgreSQL in {local.DataDirectory} on 127.0.0.1:{local.Port}";
+        }
+        else
+        {
+            var parsed = new NpgsqlConnectionStringBuilder(connectionString);
+            description = $"PostgreSQL at {parsed.Host}:{parsed.Port}/{parsed.Database} (ConnectionStrings__Skating)";
+        }
+        builder.Services.AddDbContext<SkatingDbContext>(options => options
+            .UseNpgsql(connectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            // Migrations are hand-written (no model snapshot); SchemaDriftTests guards what this warning would.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        return description;
+    }
+
+    public static async Task MigrateAndLoadBundledSeasonsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SkatingDbContext>();
+        await db.Database.MigrateAsync();
+        if (await db.Seasons.AnyAsync())
+        {
+            return;
+        }
+        foreach (var (name, document) in BundledSeasons.Load())
+        {
+            db.ChangeTracker.Clear();
+            var importer = ActivatorUtilities.CreateInstance<SeasonImporter>(scope.ServiceProvider);
+            var outcome = await importer.ImportAsync(document);
+            if (!outcome.Succeeded)
+            {
+                throw new InvalidOperationException($"Bundled season {name} is invalid: {string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
+            }
+            app.Logger.LogInformation("Loaded bundled season {Season}", name);
+        }
+    }
+
+    private sealed class LocalPostgresLifetime(LocalPostgres postgres) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => postgres.StopAsync();
+    }
+}

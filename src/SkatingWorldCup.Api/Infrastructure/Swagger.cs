@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace SkatingWorldCup.Api.Infrastructure;
+
+public static class Swagger
+{
+    public static IServiceCollection AddSkatingSwagger(this IServiceCollection services) => services
+        .AddEndpointsApiExplorer()
+        .AddSwaggerGen(options =>
+        {
+            foreach (var version in ApiVersionRouteConvention.Supported)
+            {
+                options.SwaggerDoc($"v{version}", new OpenApiInfo
+                {
+                    Title = "SkatingWorldCup API",
+                    Version = $"v{version}",
+                    Description = "ISU Speed Skating World Cup seasons, weekends, races, results, cup standings and world records. "
+                        + "Reads are anonymous. Lists take `limit` (1–500, default 50) and `offset`. Errors are RFC 9457 problem+json.",
+                });
+            }
+            // One document per URL version: an operation belongs to the version in its path.
+            options.DocInclusionPredicate((document, description) => description.RelativePath?.StartsWith($"api/{document}/", StringComparison.Ordinal) == true);
+            options.OperationFilter<DescriptionsFilter>();
+            options.SupportNonNullableReferenceTypes();
+            options.CustomSchemaIds(type => type.Name.Replace("`1", "Of", StringComparison.Ordinal));
+        });
+
+    public static void UseSkatingSwagger(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            foreach (var version in ApiVersionRouteConvention.Supported.Reverse())
+            {
+                options.SwaggerEndpoint($"/swagger/v{version}/swagger.json", $"SkatingWorldCup API v{version}");
+            }
+            options.DocumentTitle = "SkatingWorldCup API";
+            options.DisplayRequestDuration();
+        });
+    }
+
+    // Summaries come from [EndpointSummary]/[EndpointDescription] and parameter text from [Description], not XML docs.
+    private sealed class DescriptionsFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var method = (context.ApiDescription.ActionDescriptor as ControllerActionDescriptor)?.MethodInfo;
+            operation.Summary ??= method?.GetCustomAttribute<EndpointSummaryAttribute>()?.Summary;
+            operation.Description ??= method?.GetCustomAttribute<EndpointDescriptionAttribute>()?.Description;
+            foreach (var parameter in operation.Parameters ?? [])
+            {
+                var description = context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Name == parameter.Name);
+                var text = (description?.ParameterDescriptor as ControllerParameterDescriptor)?.ParameterInfo.GetCustomAttribute<DescriptionAttribute>()?.Description
+                    ?? (description?.ModelMetadata as Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelMetadata)?.Attributes.Attributes.OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
+                if (text is not null && parameter is OpenApiParameter concrete)
+                {
+                    concrete.Description ??= text;
+                }
+            }
+        }
+    }
+}

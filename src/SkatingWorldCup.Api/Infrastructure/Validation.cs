@@ -1,0 +1,51 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+
+namespace SkatingWorldCup.Api.Infrastructure;
+
+public static class Validation
+{
+    // FluentValidation.AspNetCore is not available: scan the assembly ourselves and run validators in a filter.
+    public static IServiceCollection AddSkatingValidation(this IServiceCollection services)
+    {
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
+        // Child validators that need their parent (e.g. a race's dates within its weekend) are created by their parent, not DI.
+        foreach (var result in AssemblyScanner.FindValidatorsInAssembly(typeof(Validation).Assembly)
+                     .Where(r => r.ValidatorType.GetConstructor(Type.EmptyTypes) is not null))
+        {
+            services.AddSingleton(result.InterfaceType, result.ValidatorType);
+        }
+        return services;
+    }
+
+    private static string JsonName(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+}
+
+public sealed class FluentValidationFilter(IServiceProvider services, ProblemDetailsFactory problems) : IAsyncActionFilter
+{
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        foreach (var argument in context.ActionArguments.Values)
+        {
+            if (argument is null || services.GetService(typeof(IValidator<>).MakeGenericType(argument.GetType())) is not IValidator validator)
+            {
+                continue;
+            }
+            var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
+            foreach (var error in result.Errors)
+            {
+                context.ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            }
+        }
+        if (!context.ModelState.IsValid)
+        {
+            var problem = problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState, 400);
+            context.Result = new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+            return;
+        }
+        await next();
+    }
+}
