@@ -3,6 +3,11 @@ using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Features.Imports;
 using SkatingWorldCup.Api.Infrastructure;
 
+if (Commands.TryRun(args, out var exitCode))
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 string databaseDescription;

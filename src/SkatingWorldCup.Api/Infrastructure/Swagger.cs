@@ -26,7 +26,6 @@ public static class Swagger
             options.DocInclusionPredicate((document, description) => description.RelativePath?.StartsWith($"api/{document}/", StringComparison.Ordinal) == true);
             options.OperationFilter<DescriptionsFilter>();
             options.SupportNonNullableReferenceTypes();
-            options.CustomSchemaIds(type => type.Name.Replace("`1", "Of", StringComparison.Ordinal));
         });
 
     public static void UseSkatingSwagger(this WebApplication app)
@@ -56,11 +55,21 @@ public static class Swagger
                 var description = context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Name == parameter.Name);
                 var text = (description?.ParameterDescriptor as ControllerParameterDescriptor)?.ParameterInfo.GetCustomAttribute<DescriptionAttribute>()?.Description
                     ?? (description?.ModelMetadata as Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelMetadata)?.Attributes.Attributes.OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
-                if (text is not null && parameter is OpenApiParameter concrete)
+                var info = (description?.ParameterDescriptor as ControllerParameterDescriptor)?.ParameterInfo;
+                var example = info?.GetCustomAttribute<ExampleAttribute>()?.Value;
+                if (parameter is OpenApiParameter concrete)
                 {
                     concrete.Description ??= text;
+                    concrete.Example ??= example is null ? null : System.Text.Json.Nodes.JsonValue.Create(example);
                 }
             }
         }
     }
+}
+
+// A value Swagger UI pre-fills, so "Try it out" answers with real data at the first click.
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class ExampleAttribute(string value) : Attribute
+{
+    public string Value { get; } = value;
 }

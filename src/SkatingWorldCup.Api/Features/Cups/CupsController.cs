@@ -19,7 +19,7 @@ public class CupsController(SkatingDbContext db) : ControllerBase
     [ProducesResponseType<Page<CupDto>>(200, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public async Task<ActionResult<Page<CupDto>>> List([Description("Season id, e.g. 2012-13.")] string season, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    public async Task<ActionResult<Page<CupDto>>> List([Description("Season id, e.g. 2012-13."), Example("2012-13")] string season, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var cups = await CupsAsync(season, cancellationToken);
         return cups is null ? this.NotFoundProblem(Messages.SeasonNotFound(season)) : page.Of(cups);
@@ -29,7 +29,7 @@ public class CupsController(SkatingDbContext db) : ControllerBase
     [EndpointSummary("One cup")]
     [ProducesResponseType<CupDto>(200, "application/json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public async Task<ActionResult<CupDto>> Get([Description("Season id, e.g. 2012-13.")] string season, [Description("Cup id, e.g. women-500 or men-5000-10000.")] string cupId, CancellationToken cancellationToken)
+    public async Task<ActionResult<CupDto>> Get([Description("Season id, e.g. 2012-13."), Example("2012-13")] string season, [Description("Cup id, e.g. women-500 or men-5000-10000."), Example("women-500")] string cupId, CancellationToken cancellationToken)
     {
         var cups = await CupsAsync(season, cancellationToken);
         if (cups is null)

@@ -36,7 +36,7 @@ public class OccasionsController(SkatingDbContext db) : ControllerBase
     [EndpointDescription("Weekends have `kind: world-cup`, a number, the distances skated and race counts per gender and distance. Championships have `kind: championship`, no number and award no cup points. Dates no source states are null.")]
     [ProducesResponseType<Page<CalendarEntryDto>>(200, "application/json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public async Task<ActionResult<Page<CalendarEntryDto>>> List([Description("Season id, e.g. 2012-13.")] string season, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    public async Task<ActionResult<Page<CalendarEntryDto>>> List([Description("Season id, e.g. 2012-13."), Example("2012-13")] string season, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         if (!await db.SeasonExistsAsync(season, cancellationToken))
         {
@@ -62,7 +62,7 @@ public class OccasionsController(SkatingDbContext db) : ControllerBase
     [ProducesResponseType<OccasionDetailDto>(200, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public async Task<ActionResult<OccasionDetailDto>> Get([Description("Season id, e.g. 2012-13.")] string season, [Description("The weekend's number in the season, 1…")] int number, CancellationToken cancellationToken)
+    public async Task<ActionResult<OccasionDetailDto>> Get([Description("Season id, e.g. 2012-13."), Example("2012-13")] string season, [Description("The weekend's number in the season, 1…")] int number, CancellationToken cancellationToken)
     {
         var occasion = await db.Occasions.Include(o => o.Races).SingleOrDefaultAsync(o => o.SeasonId == season && o.Number == number, cancellationToken);
         if (occasion is null)

@@ -45,7 +45,7 @@ public class RacesController(SkatingDbContext db) : ControllerBase
     [ProducesResponseType<Page<RaceDto>>(200, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public async Task<ActionResult<Page<RaceDto>>> List([Description("Season id, e.g. 2012-13.")] string season, [FromQuery] RaceQuery query, CancellationToken cancellationToken)
+    public async Task<ActionResult<Page<RaceDto>>> List([Description("Season id, e.g. 2012-13."), Example("2012-13")] string season, [FromQuery] RaceQuery query, CancellationToken cancellationToken)
     {
         if (!await db.SeasonExistsAsync(season, cancellationToken))
         {

@@ -35,7 +35,7 @@ public class SeasonsController(SkatingDbContext db) : ControllerBase
     [EndpointSummary("One season with its counts of weekends, championships, races, cups and results")]
     [ProducesResponseType<SeasonDetailDto>(200, "application/json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public async Task<ActionResult<SeasonDetailDto>> Get([Description("Season id, e.g. 2012-13.")] string season, CancellationToken cancellationToken)
+    public async Task<ActionResult<SeasonDetailDto>> Get([Description("Season id, e.g. 2012-13."), Example("2012-13")] string season, CancellationToken cancellationToken)
     {
         var found = await db.Seasons.Where(s => s.Id == season)
             .Select(s => new SeasonDetailDto(s.Id, s.Name, s.OfficialName, s.StartDate, s.EndDate, s.PointsScheme.Name, s.TieBreak,
