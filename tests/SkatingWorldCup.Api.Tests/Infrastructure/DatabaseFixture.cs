@@ -142,10 +142,11 @@ public class DatabaseFixture : IAsyncLifetime
 
     private async Task ReportTimingsAsync()
     {
-        var resets = _resets.Count == 0
+        var ms = _resets.Select(r => r.TotalMilliseconds).Order().ToList();
+        var resets = ms.Count == 0
             ? "no resets"
             : string.Create(CultureInfo.InvariantCulture,
-                $"{_resets.Count} resets: mean {_resets.Average(r => r.TotalMilliseconds):F0} ms, max {_resets.Max(r => r.TotalMilliseconds):F0} ms");
+                $"{ms.Count} resets: mean {ms.Average():F0} ms, median {ms[ms.Count / 2]:F0} ms, max {ms[^1]:F0} ms");
         var line = string.Create(CultureInfo.InvariantCulture,
             $"PostgreSQL {Server.Description}: server start {ServerStartTime.TotalMilliseconds:F0} ms, template (migrate + seed) {TemplateTime.TotalMilliseconds:F0} ms, {resets}");
         _diagnostics.OnMessage(new DiagnosticMessage(line));
