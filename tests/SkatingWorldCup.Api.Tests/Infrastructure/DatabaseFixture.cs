@@ -28,6 +28,8 @@ public class DatabaseFixture : IAsyncLifetime
     private readonly List<TimeSpan> _resets = [];
     private ApiFactory? _api;
     private string _copyStrategy = "";
+    private TimeSpan _serverStart;
+    private TimeSpan _template;
 
     public DatabaseFixture(IMessageSink diagnostics)
         // Point the seed at the app's importer of the bundled seasons once it exists, so every test starts from them.
@@ -43,9 +45,6 @@ public class DatabaseFixture : IAsyncLifetime
 
     public ITestPostgresServer Server { get; } = TestPostgres.Create();
     public string ConnectionString => Server.ConnectionString(TestDatabase);
-    public TimeSpan ServerStartTime { get; private set; }
-    public TimeSpan TemplateTime { get; private set; }
-    public IReadOnlyList<TimeSpan> ResetTimes => _resets;
 
     // One host for the whole run: the database under its connection string is replaced by every reset.
     public ApiFactory Api => _api ??= new ApiFactory(ConnectionString);
@@ -56,7 +55,7 @@ public class DatabaseFixture : IAsyncLifetime
     {
         var clock = Stopwatch.StartNew();
         await Server.StartAsync();
-        ServerStartTime = clock.Elapsed;
+        _serverStart = clock.Elapsed;
 
         clock.Restart();
         await using (var connection = new NpgsqlConnection(Server.AdminConnectionString))
@@ -81,7 +80,7 @@ public class DatabaseFixture : IAsyncLifetime
         // connection fails where it is made instead of failing every reset after it.
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync($"ALTER DATABASE {TemplateDatabase} WITH ALLOW_CONNECTIONS false");
-        TemplateTime = clock.Elapsed;
+        _template = clock.Elapsed;
     }
 
     public async Task ResetAsync()
@@ -111,12 +110,13 @@ public class DatabaseFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_api is not null)
-        {
-            await _api.DisposeAsync();
-        }
+        // Whatever fails here, the server must still go: a local one is a running postgres and a cluster in RAM.
         try
         {
+            if (_api is not null)
+            {
+                await _api.DisposeAsync();
+            }
             // Only matters on a shared server; a local cluster goes away whole.
             await DropDatabaseAsync(TestDatabase);
             await DropDatabaseAsync(TemplateDatabase);
@@ -148,7 +148,7 @@ public class DatabaseFixture : IAsyncLifetime
             : string.Create(CultureInfo.InvariantCulture,
                 $"{ms.Count} resets: mean {ms.Average():F0} ms, median {ms[ms.Count / 2]:F0} ms, max {ms[^1]:F0} ms");
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"PostgreSQL {Server.Description}: server start {ServerStartTime.TotalMilliseconds:F0} ms, template (migrate + seed) {TemplateTime.TotalMilliseconds:F0} ms, {resets}");
+            $"PostgreSQL {Server.Description}: server start {_serverStart.TotalMilliseconds:F0} ms, template (migrate + seed) {_template.TotalMilliseconds:F0} ms, {resets}");
         _diagnostics.OnMessage(new DiagnosticMessage(line));
         if (Environment.GetEnvironmentVariable(TimingsVariable) is { Length: > 0 } path)
         {
