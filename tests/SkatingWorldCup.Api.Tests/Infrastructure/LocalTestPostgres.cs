@@ -19,7 +19,6 @@ public sealed class LocalTestPostgres : ITestPostgresServer
     private LocalPostgres? _postgres;
 
     public string Description => $"local cluster in {_folder}";
-    public bool CanStop => true;
     public string AdminConnectionString => ConnectionString("postgres");
 
     private LocalPostgres Postgres => _postgres ?? throw new InvalidOperationException("The server has not been started.");
