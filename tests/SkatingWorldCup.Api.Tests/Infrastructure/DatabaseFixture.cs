@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Features.Imports;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -32,8 +33,8 @@ public class DatabaseFixture : IAsyncLifetime
     private TimeSpan _template;
 
     public DatabaseFixture(IMessageSink diagnostics)
-        // Point the seed at the app's importer of the bundled seasons once it exists, so every test starts from them.
-        : this(diagnostics, seed: null)
+        // Every test starts from the bundled seasons, loaded by the app's own importer.
+        : this(diagnostics, seed: LoadBundledSeasonsAsync)
     {
     }
 
@@ -50,6 +51,19 @@ public class DatabaseFixture : IAsyncLifetime
     public ApiFactory Api => _api ??= new ApiFactory(ConnectionString);
 
     public SkatingDbContext CreateContext() => TestDbContexts.Create(ConnectionString);
+
+    private static async Task LoadBundledSeasonsAsync(SkatingDbContext db)
+    {
+        foreach (var (name, document) in BundledSeasons.Load())
+        {
+            db.ChangeTracker.Clear();
+            var outcome = await new SeasonImporter(db, new SeasonDocumentValidator()).ImportAsync(document);
+            if (!outcome.Succeeded)
+            {
+                throw new InvalidOperationException($"Bundled season {name} did not import: {string.Join("; ", outcome.Errors.Keys)}");
+            }
+        }
+    }
 
     public async Task InitializeAsync()
     {
