@@ -23,12 +23,12 @@ public static class StandingsWindows
             }
             if (asOf is { } date)
             {
-                var when = On(race, byNumber.GetValueOrDefault(race.Occasion), occasions, seasonStart, seasonEnd, date);
-                if (when == Placement.Unknown)
+                var counts = IsOnOrBefore(race, byNumber.GetValueOrDefault(race.Occasion), occasions, seasonStart, seasonEnd, date);
+                if (counts is null)
                 {
                     unplaceable.Add(race.Occasion);
                 }
-                if (when != Placement.OnOrBefore)
+                if (counts != true)
                 {
                     continue;
                 }
@@ -45,35 +45,34 @@ public static class StandingsWindows
             lastRace?.Date ?? lastOccasion?.EndDate ?? lastOccasion?.StartDate, included.Count == races.Count, warnings);
     }
 
-    private enum Placement { OnOrBefore, After, Unknown }
-
-    private static Placement On(WindowRace race, WindowOccasion occasion, IReadOnlyList<WindowOccasion> occasions, DateOnly seasonStart, DateOnly seasonEnd, DateOnly asOf)
+    // Null where the data cannot tell.
+    private static bool? IsOnOrBefore(WindowRace race, WindowOccasion occasion, IReadOnlyList<WindowOccasion> occasions, DateOnly seasonStart, DateOnly seasonEnd, DateOnly asOf)
     {
         if (race.Date is { } date)
         {
-            return date <= asOf ? Placement.OnOrBefore : Placement.After;
+            return date <= asOf;
         }
         if ((occasion.EndDate ?? occasion.StartDate) is { } end && end <= asOf)
         {
-            return Placement.OnOrBefore;
+            return true;
         }
         if (occasion.StartDate > asOf)
         {
-            return Placement.After;
+            return false;
         }
         if (occasion.StartDate is not null || occasion.EndDate is not null)
         {
-            return Placement.Unknown; // the weekend spans asOf and the race's own day is unknown
+            return null; // the weekend spans asOf and the race's own day is unknown
         }
         // A weekend without dates still sits between its neighbours: weekends are numbered in calendar order.
         if (seasonEnd <= asOf || occasions.Any(o => o.Number > occasion.Number && (o.StartDate ?? o.EndDate) <= asOf))
         {
-            return Placement.OnOrBefore;
+            return true;
         }
         if (seasonStart > asOf || occasions.Any(o => o.Number < occasion.Number && (o.EndDate ?? o.StartDate) > asOf))
         {
-            return Placement.After;
+            return false;
         }
-        return Placement.Unknown;
+        return null;
     }
 }
