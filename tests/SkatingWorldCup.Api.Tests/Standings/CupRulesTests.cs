@@ -1,4 +1,5 @@
 using SkatingWorldCup.Api.Domain;
+using StandingsRules = SkatingWorldCup.Api.Domain.Standings;
 using SkatingWorldCup.Api.Features.Shared;
 
 namespace SkatingWorldCup.Api.Tests.Standings;
@@ -49,7 +50,7 @@ public sealed class CupRulesTests
     [Fact]
     public void Standings_of_a_shared_cup_sum_both_distances()
     {
-        var rows = Domain.Standings.Compute(["HVN1", "KOL", "HVN2"],
+        var rows = StandingsRules.Compute(["HVN1", "KOL", "HVN2"],
             [new(1, "HVN1", 100, null, 1, ResultStatus.Finished), new(1, "KOL", 80, null, 2, ResultStatus.Finished), new(1, "HVN2", 150, null, 1, ResultStatus.Finished)],
             new Dictionary<int, string?> { [1] = "Jorrit Bergsma" }, TieBreakRule.None);
 

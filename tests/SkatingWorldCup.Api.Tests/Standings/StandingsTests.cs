@@ -1,4 +1,5 @@
 using SkatingWorldCup.Api.Domain;
+using StandingsRules = SkatingWorldCup.Api.Domain.Standings;
 
 namespace SkatingWorldCup.Api.Tests.Standings;
 
@@ -15,7 +16,7 @@ public sealed class StandingsTests
         new(competitor, code, points, division, rank, status);
 
     private static IReadOnlyList<CupStanding> Compute(IEnumerable<CupStart> starts, TieBreakRule tieBreak = TieBreakRule.None) =>
-        Domain.Standings.Compute(s_codes, starts, s_names, tieBreak);
+        StandingsRules.Compute(s_codes, starts, s_names, tieBreak);
 
     [Fact]
     public void Sums_the_points_of_every_race_and_gives_each_race_a_column()
