@@ -18,10 +18,6 @@ public abstract class DatabaseTest(DatabaseFixture database) : IAsyncLifetime
 // Base of tests that call the API over HTTP.
 public abstract class ApiTest(DatabaseFixture database) : DatabaseTest(database)
 {
-    // The Program of this branch is a stub that builds its host but never runs it, so no HTTP test can pass on it.
-    // Delete this constant when the real Program is merged: the compiler then finds every test to un-skip.
-    protected const string UntilTheAppRuns = "needs the real Program (the stub never starts its host)";
-
     protected HttpClient Client { get; private set; } = null!;
 
     public override async Task InitializeAsync()
