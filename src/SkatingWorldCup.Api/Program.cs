@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Features.Imports;
+using SkatingWorldCup.Api.Features.Standings;
 using SkatingWorldCup.Api.Infrastructure;
 
 if (Commands.TryRun(args, out var exitCode))
@@ -26,6 +27,7 @@ builder.Services.AddControllers(options =>
         options.Conventions.Add(new ApiVersionRouteConvention());
         options.ModelBinderProviders.Insert(0, new ApiNameBinderProvider());
         options.Filters.Add<FluentValidationFilter>();
+        options.AddCsv();
         options.ModelMetadataDetailsProviders.Add(new QueryNameDisplayMetadataProvider());
         options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid {field}.");
         options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
@@ -39,6 +41,7 @@ builder.Services.AddSkatingProblemDetails();
 builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
 builder.Services.AddScoped<SeasonImporter>();
+builder.Services.AddScoped<StandingsService>();
 
 var app = builder.Build();
 app.Logger.LogInformation("Using {Database}", databaseDescription);
