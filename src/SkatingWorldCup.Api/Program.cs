@@ -9,7 +9,13 @@ if (Commands.TryRun(args, out var exitCode))
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Verbs that need the database start like the web host (same database, same migrations), then run instead of it.
+var isVerb = Commands.IsDatabaseVerb(args);
+var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
+if (isVerb)
+{
+    Commands.QuietLogging(builder.Logging);
+}
 
 string databaseDescription;
 try
@@ -55,6 +61,11 @@ catch (Npgsql.NpgsqlException e)
     app.Logger.LogCritical("Cannot reach the database ({Database}): {Message}", databaseDescription, e.Message);
     Console.Error.WriteLine($"Cannot reach the database ({databaseDescription}): start that PostgreSQL server, or unset ConnectionStrings__Skating to let the API run its own.");
     return 1;
+}
+
+if (isVerb)
+{
+    return await Commands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });

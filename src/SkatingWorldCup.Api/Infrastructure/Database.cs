@@ -21,6 +21,7 @@ public static class Database
             var local = await LocalPostgres.StartAsync(dataDirectory);
             await local.EnsureDatabaseAsync("skating");
             connectionString = local.ConnectionString("skating");
+            builder.Services.AddSingleton(local);
             builder.Services.AddHostedService(_ => new LocalPostgresLifetime(local));
             description = $"embedded PostgreSQL in {local.DataDirectory} on 127.0.0.1:{local.Port}";
         }
