@@ -48,6 +48,9 @@ builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
 builder.Services.AddScoped<SeasonImporter>();
 builder.Services.AddScoped<StandingsService>();
+builder.Services.Configure<CachingOptions>(builder.Configuration.GetSection(CachingOptions.Section));
+builder.Services.AddSingleton<DataVersions>();
+builder.Services.AddSingleton<StandingsCache>();
 
 var app = builder.Build();
 app.Logger.LogInformation("Using {Database}", databaseDescription);

@@ -13,5 +13,7 @@ public sealed class ApiFactory(string connectionString) : WebApplicationFactory<
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Skating", connectionString);
+        // Each test recreates the database under the same host: a data version trusted for a second could outlive that.
+        builder.UseSetting("Caching:DataVersionSeconds", "0");
     }
 }

@@ -273,4 +273,18 @@ public sealed class StandingsApiTests(DatabaseFixture database) : ApiTest(databa
         tied.Count.ShouldBe(2);
         tied.ShouldAllBe(r => (int)r!["rank"]! == 13 && (bool)r["tied"]!);
     }
+
+    [Fact]
+    public async Task Standings_served_after_a_change_to_the_data_show_the_change_not_the_cached_answer()
+    {
+        ((int)Row(await GetJsonAsync(WomenSprint), "Lee Sang-hwa")["points"]!).ShouldBe(1055);
+        await using (var db = CreateContext())
+        {
+            var lee = await db.Competitors.SingleAsync(c => c.Name == "Lee Sang-hwa");
+            (await db.Results.Where(r => r.CompetitorId == lee.Id && r.Points == 100 && r.Race.Occasion.SeasonId == "2012-13" && r.Race.Occasion.Number == 1
+                && r.Race.Order == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Points, 0))).ShouldBe(1);
+        }
+
+        ((int)Row(await GetJsonAsync(WomenSprint), "Lee Sang-hwa")["points"]!).ShouldBe(955);
+    }
 }

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Domain;
 using SkatingWorldCup.Api.Features.Shared;
+using SkatingWorldCup.Api.Infrastructure;
 
 namespace SkatingWorldCup.Api.Features.Standings;
 
@@ -13,9 +16,34 @@ public sealed record CupContext(string Season, DateOnly SeasonStart, DateOnly Se
 public sealed record CupAnswer<T>(T? Value, string? Problem) where T : class;
 
 // Reads a cup's season, races and results (one round trip, CupReader) and hands them to the pure rules in Domain/Standings.
-public sealed class StandingsService(SkatingDbContext db)
+// Computed standings are kept in memory under the data version they were read at: any write moves the version, so a
+// cached answer is never served after the data changed (within CachingOptions.DataVersionSeconds for writes made elsewhere).
+public sealed class StandingsService(SkatingDbContext db, StandingsCache cache, DataVersions versions, IOptions<CachingOptions> options)
 {
+    private readonly record struct Key(long Version, string Season, CupSelector Cup, int? AfterOccasion, DateOnly? AsOf, bool Progression);
+
     public async Task<CupAnswer<StandingsDto>> StandingsAsync(string season, CupSelector selector, StandingsQuery query, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Standings)
+        {
+            return await ComputeAsync(season, selector, query, cancellationToken);
+        }
+        // Read before the data: an entry may hold data newer than its version, never older.
+        var key = new Key(await versions.CurrentAsync(cancellationToken), season, selector, query.AfterOccasion, query.AsOf, query.Includes(StandingsQuery.Progression));
+        if (cache.Entries.TryGetValue(key, out StandingsDto? cached))
+        {
+            return new(cached, null);
+        }
+        var answer = await ComputeAsync(season, selector, query, cancellationToken);
+        if (answer.Value is { } computed)
+        {
+            // Entries of older versions are never asked for again: they go when the size limit or their idle time says so.
+            cache.Entries.Set(key, computed, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        }
+        return answer;
+    }
+
+    private async Task<CupAnswer<StandingsDto>> ComputeAsync(string season, CupSelector selector, StandingsQuery query, CancellationToken cancellationToken)
     {
         var data = await CupReader.ReadAsync(db, season, selector, cancellationToken);
         return Find(season, selector, data) is { } cup ? new(Standings(cup, data, query), null) : new(null, Problem(season, selector, data));
