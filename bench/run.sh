@@ -35,8 +35,13 @@ results=$work/results.txt
 touch "$results"
 put() { echo "$1=$2" >>"$results"; }
 
+rss_max=0
 stop_api() {
     [[ -n "$api_pid" ]] || return 0
+    # Peak resident memory of this API process over its whole life (all the load it served), kept as the max of all.
+    local rss
+    rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status" 2>/dev/null || echo 0)
+    if (( rss > rss_max )); then rss_max=$rss; fi
     kill -TERM "$api_pid" 2>/dev/null || true
     for _ in $(seq 1 300); do kill -0 "$api_pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$api_pid" 2>/dev/null || true
@@ -76,13 +81,13 @@ standings=$base/seasons/2012-13/cups/women-500/standings
 export LocalDatabase__DataDirectory=$work/pgdata
 unset ConnectionStrings__Skating
 
-# Starts the API in the background; started_in is the seconds until $standings first answered 200.
+# Starts the API in the background (arguments: extra configuration); started_in is the seconds until $standings first answered 200.
 started_in=""
 start_api() {
     local t0 deadline
     t0=$(date +%s.%N)
     deadline=$((SECONDS + 180))
-    dotnet "$work/api/SkatingWorldCup.Api.dll" --urls "http://127.0.0.1:$port" >>"$work/api.log" 2>&1 &
+    dotnet "$work/api/SkatingWorldCup.Api.dll" --urls "http://127.0.0.1:$port" "$@" >>"$work/api.log" 2>&1 &
     api_pid=$!
     until [[ $(curl -s -o /dev/null -w '%{http_code}' "$standings" 2>/dev/null) == 200 ]]; do
         kill -0 "$api_pid" 2>/dev/null || { tail -30 "$work/api.log" >&2; die "the API exited"; }
@@ -91,8 +96,6 @@ start_api() {
     done
     started_in=$(python3 -c "print(f'{$(date +%s.%N) - $t0:.2f}')")
 }
-
-peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status"; }
 
 # wrk against one URL: a short unmeasured warm-up, then the measured run; "name" gets rps, p50, p99 in the results.
 load() {
@@ -164,18 +167,23 @@ load records2 "$base/world-records?asOf=2012-12-01"
 if_none_match inm2
 pgbench_standings sql2
 explain "2 seasons" 2-seasons
-put rss_first_mb "$(peak_rss_mb)"
+stop_api
+
+log "2 seasons, standings cache off"
+start_api --Caching:Standings=false
+load standings2_uncached "$standings"
+stop_api
 
 log "importing $synthetic synthetic seasons"
 timeout 900 dotnet "$work/api/SkatingWorldCup.Api.dll" generate-seasons --count "$synthetic" --seed 1 >"$work/import.txt" 2>"$work/import.err" \
     || { cat "$work/import.err" >&2; die "generate-seasons"; }
+put synthetic_seasons_loaded "$(grep -c 'imported in' "$work/import.txt")"
 python3 - "$work/import.txt" >>"$results" <<'PY'
 import re, statistics, sys
 ms = [float(m.group(1)) for m in re.finditer(r"imported in ([0-9.]+) ms", open(sys.argv[1]).read())]
 results = re.search(r"\((\d+) results\)", open(sys.argv[1]).read())
 print(f"import_first_ms={ms[0]:.0f}\nimport_median_ms={statistics.median(ms):.0f}\nimport_max_ms={max(ms):.0f}\nimport_results={results.group(1)}")
 PY
-stop_api
 
 log "cold start (cluster initialised, $((synthetic + 2)) seasons)"
 start_api
@@ -186,8 +194,13 @@ load standings30 "$standings"
 if_none_match inm30
 pgbench_standings sql30
 explain "$((synthetic + 2)) seasons" 30-seasons
-put rss_mb "$(peak_rss_mb)"
 stop_api
+
+log "$((synthetic + 2)) seasons, standings cache off"
+start_api --Caching:Standings=false
+load standings30_uncached "$standings"
+stop_api
+put rss_max_mb "$rss_max"
 
 if [[ "$micro" == 1 ]]; then
     log "BenchmarkDotNet micro-benchmarks"
