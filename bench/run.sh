@@ -87,7 +87,8 @@ start_api() {
     local t0 deadline
     t0=$(date +%s.%N)
     deadline=$((SECONDS + 180))
-    dotnet "$work/api/SkatingWorldCup.Api.dll" --urls "http://127.0.0.1:$port" "$@" >>"$work/api.log" 2>&1 &
+    # From its folder, as a deployment runs it: the content root, where appsettings.json (logging levels) is read, is the working directory.
+    (cd "$work/api" && exec dotnet SkatingWorldCup.Api.dll --urls "http://127.0.0.1:$port" "$@") >>"$work/api.log" 2>&1 &
     api_pid=$!
     until [[ $(curl -s -o /dev/null -w '%{http_code}' "$standings" 2>/dev/null) == 200 ]]; do
         kill -0 "$api_pid" 2>/dev/null || { tail -30 "$work/api.log" >&2; die "the API exited"; }
@@ -175,7 +176,7 @@ load standings2_uncached "$standings"
 stop_api
 
 log "importing $synthetic synthetic seasons"
-timeout 900 dotnet "$work/api/SkatingWorldCup.Api.dll" generate-seasons --count "$synthetic" --seed 1 >"$work/import.txt" 2>"$work/import.err" \
+(cd "$work/api" && timeout 900 dotnet SkatingWorldCup.Api.dll generate-seasons --count "$synthetic" --seed 1) >"$work/import.txt" 2>"$work/import.err" \
     || { cat "$work/import.err" >&2; die "generate-seasons"; }
 put synthetic_seasons_loaded "$(grep -c 'imported in' "$work/import.txt")"
 python3 - "$work/import.txt" >>"$results" <<'PY'
