@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SkatingWorldCup.Api.Tests.Infrastructure;
+
+// The real app in memory, on the test database. Its startup migrates (a no-op on a copy of the migrated
+// template) and seeds only an empty seasons table.
+public sealed class ApiFactory(string connectionString) : WebApplicationFactory<Program>
+{
+    public const string Environment = "Testing";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Skating", connectionString);
+    }
+}
