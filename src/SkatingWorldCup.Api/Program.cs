@@ -1,14 +1,21 @@
 using System.Text.Json.Serialization;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Features.Imports;
+using SkatingWorldCup.Api.Features.Keys;
 using SkatingWorldCup.Api.Infrastructure;
 
-if (Commands.TryRun(args, out var exitCode))
+if (Commands.TryRunOffline(args, out var exitCode))
 {
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// `keys` and `import` need the database: they start like the web host (same database, same migrations), then run instead of it.
+var isVerb = Commands.IsDatabaseVerb(args);
+var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
+if (isVerb)
+{
+    Commands.QuietLogging(builder.Logging);
+}
 
 string databaseDescription;
 try
@@ -38,6 +45,7 @@ builder.Services.AddControllers(options =>
 builder.Services.AddSkatingProblemDetails();
 builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
+builder.Services.AddSkatingWrites();
 builder.Services.AddScoped<SeasonImporter>();
 
 var app = builder.Build();
@@ -54,9 +62,15 @@ catch (Npgsql.NpgsqlException e)
     return 1;
 }
 
+if (isVerb)
+{
+    return await Commands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
 app.UseApiVersions();
+app.UseApiKeys();
 app.UseSkatingSwagger();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.MapControllers();
