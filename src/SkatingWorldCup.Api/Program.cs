@@ -70,6 +70,7 @@ if (isVerb)
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
 app.UseApiVersions();
+app.UseRequestTextCheck();
 app.UseApiKeys();
 app.UseSkatingSwagger();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
