@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Features.Changes;
+using SkatingWorldCup.Api.Features.Imports;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -30,9 +32,22 @@ public class DatabaseFixture : IAsyncLifetime
     private string _copyStrategy = "";
 
     public DatabaseFixture(IMessageSink diagnostics)
-        // Point the seed at the app's importer of the bundled seasons once it exists, so every test starts from them.
-        : this(diagnostics, seed: null)
+        // Every test starts from the bundled seasons, loaded by the app's own importer (as the app loads an empty database).
+        : this(diagnostics, seed: LoadBundledSeasonsAsync)
     {
+    }
+
+    private static async Task LoadBundledSeasonsAsync(SkatingDbContext db)
+    {
+        foreach (var (name, document) in BundledSeasons.Load())
+        {
+            var outcome = await new SeasonImporter(db, new SeasonDocumentValidator()).ImportAsync(document, Actors.Bundled);
+            if (!outcome.Succeeded)
+            {
+                throw new InvalidOperationException($"Bundled season {name} does not import: {string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
+            }
+            db.ChangeTracker.Clear();
+        }
     }
 
     protected DatabaseFixture(IMessageSink diagnostics, Func<SkatingDbContext, Task>? seed)
