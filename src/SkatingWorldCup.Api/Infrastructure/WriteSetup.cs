@@ -9,7 +9,11 @@ public static class WriteSetup
     public static IServiceCollection AddSkatingWrites(this IServiceCollection services)
     {
         services.AddApiKeyAuthentication();
-        services.Configure<MvcOptions>(o => o.Filters.Add<DataVersionFilter>());
+        services.Configure<MvcOptions>(o =>
+        {
+            o.Filters.Add<DataVersionFilter>();
+            o.Filters.Add<BodyLimitFilter>();
+        });
         services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new CleanStringConverter()));
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = JsonInput.InvalidModelState);
         return services;

@@ -27,9 +27,12 @@ public abstract class WriteTest(DatabaseFixture database) : ApiTest(database)
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
         {
-            request.Content = body is string raw
-                ? new StringContent(raw, Encoding.UTF8, "application/json")
-                : JsonContent.Create(body, body.GetType(), options: Json);
+            request.Content = body switch
+            {
+                string raw => new StringContent(raw, Encoding.UTF8, "application/json"),
+                StringContentBody raw => new StringContent(raw.Text, Encoding.UTF8, "application/json"),
+                _ => JsonContent.Create(body, body.GetType(), options: Json),
+            };
         }
         if (key is not null)
         {
