@@ -26,7 +26,7 @@ public class CreateKeyRequestValidator : AbstractValidator<CreateKeyRequest>
 public class KeysController(SkatingDbContext db) : ControllerBase
 {
     [HttpPost]
-    [RequestSizeLimit(BodyLimits.Small)]
+    [BodyLimit(BodyLimits.Small)]
     [EndpointSummary("Create an API key (admin scope)")]
     [EndpointDescription("The answer is the only time the key is shown: only its SHA-256 is kept. Scopes: read, write (imports and result entry), admin (also keys).")]
     [ProducesResponseType<CreatedKeyDto>(201, "application/json")]

@@ -33,7 +33,7 @@ public class RaceResultsDocumentValidator : AbstractValidator<RaceResultsDocumen
 public class ResultEntryController(SkatingDbContext db, SeasonImporter importer) : ControllerBase
 {
     [HttpPut("races/{raceId}/results")]
-    [RequestSizeLimit(BodyLimits.Small)]
+    [BodyLimit(BodyLimits.Small)]
     [EndpointSummary("Replace a race's whole result list (write scope)")]
     [EndpointDescription("Atomic: the race ends up with exactly this list. `points` are computed from rank, division and the weekend's points table unless given. A time that beats the world record in force before the race day becomes a detected world record; correcting it away removes that entry. Send the race's ETag (from GET /races/{raceId}) in If-Match to be refused with 412 if someone changed the race meanwhile; without If-Match the last PUT wins, whole.")]
     [ProducesResponseType<ImportSummary>(200, "application/json")]
@@ -79,7 +79,7 @@ public class ResultEntryController(SkatingDbContext db, SeasonImporter importer)
     }
 
     [HttpPut("seasons/{season}/occasions/{number}")]
-    [RequestSizeLimit(BodyLimits.Small)]
+    [BodyLimit(BodyLimits.Small)]
     [EndpointSummary("Create or update a World Cup weekend and its races (write scope)")]
     [EndpointDescription("The body is an occasion of the import format. Merges like an import: races named are created or updated, races given without `results` keep theirs, races left out stay. Answers 201 when the weekend is new. If-Match takes the weekend's ETag (GET …/occasions/{number}); `If-None-Match: *` creates only.")]
     [ProducesResponseType<ImportSummary>(200, "application/json")]
