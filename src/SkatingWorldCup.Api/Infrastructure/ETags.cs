@@ -6,7 +6,10 @@ namespace SkatingWorldCup.Api.Infrastructure;
 // PUT /races/{id}/results takes in If-Match; the weekend's (GET …/occasions/{n}) is what PUT of that weekend takes.
 public static class ETags
 {
-    public static string Race(int id, int version) => $"\"race-{id}-{version}\"";
+    // A race's WR flags can change without a write to it (a faster time entered in an earlier race removes its detected
+    // record), so the results that hold a record are part of its tag.
+    public static string Race(int id, int version, IEnumerable<int> recordResultIds) =>
+        $"\"race-{id}-{version}{string.Concat(recordResultIds.Order().Select(r => $"-wr{r}"))}\"";
     public static string Occasion(int id, int version) => $"\"occasion-{id}-{version}\"";
 
     // Without If-Match a write goes ahead (last writer wins, but never half of each); with it, the resource must exist

@@ -42,6 +42,29 @@ public sealed class WorldRecordDetectionTests(DatabaseFixture database) : WriteT
     }
 
     [Fact]
+    public async Task A_faster_time_in_an_earlier_race_takes_the_record_and_the_later_race_s_ETag_moves()
+    {
+        var (hvn1, nag1) = (await RaceIdAsync("HVN1"), await RaceIdAsync("NAG1"));
+        using (var later = await PutResultsAsync(nag1, [Lee("36.75"), Wolf("37.10")]))
+        {
+            later.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        var etag = (await Client.GetAsync($"/api/v1/races/{nag1}")).Headers.ETag!.Tag;
+
+        using (var earlier = await PutResultsAsync(hvn1, [Lee("36.70"), Wolf("37.20")]))
+        {
+            earlier.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        // 36.75 on 8 December no longer beats the record in force before that day (36.70 on 16 November).
+        (await HistoryAsync()).Where(r => r.GetProperty("source").GetString() == "detected").Select(r => r.GetProperty("time").GetString()).ShouldBe(["36.70"]);
+        (await RecordFlagsAsync(nag1)).ShouldAllBe(r => r.Record == null);
+        (await Client.GetAsync($"/api/v1/races/{nag1}")).Headers.ETag!.Tag.ShouldNotBe(etag);
+        using var stale = await PutResultsAsync(nag1, [Lee("36.75")], ifMatch: etag);
+        await ProblemAsync(stale, 412);
+    }
+
+    [Fact]
     public async Task A_team_record_is_held_by_the_nation()
     {
         var weekend = new OccasionDocument

@@ -65,7 +65,7 @@ public static partial class ApiKeys
         var key = new ApiKey { Name = name, Scope = scope, Hash = Hash(secret), Prefix = secret[..8], CreatedAt = DateTimeOffset.UtcNow };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
-        await write.CommitAsync(new ChangeEntry(actor, "create-key", "key", name, new { key.Id, Scope = scope.ToApi(), key.Prefix }), cancellationToken);
+        await write.CommitAsync(new ChangeEntry(actor, "create-key", "key", name, new { key.Id, Scope = scope.ToApi() }), cancellationToken);
         return new CreatedKeyDto(key.Id, key.Name, key.Scope, key.Prefix, key.CreatedAt, secret);
     }
 
@@ -82,7 +82,7 @@ public static partial class ApiKeys
         }
         key.RevokedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        await write.CommitAsync(new ChangeEntry(actor, "revoke-key", "key", key.Name, new { key.Id, Scope = key.Scope.ToApi(), key.Prefix }), cancellationToken);
+        await write.CommitAsync(new ChangeEntry(actor, "revoke-key", "key", key.Name, new { key.Id, Scope = key.Scope.ToApi() }), cancellationToken);
         return key;
     }
 

@@ -87,12 +87,12 @@ public class RacesController(SkatingDbContext db) : ControllerBase
         {
             return this.NotFoundProblem($"Race {raceId} not found. GET /api/v1/seasons/{{season}}/races lists a season's races.");
         }
-        if (this.NotModifiedOrTag(ETags.Race(race.Id, race.Version)) is { } notModified)
+        var records = await db.WorldRecords.Where(w => w.Result!.RaceId == raceId).Select(w => w.ResultId!.Value).ToListAsync(cancellationToken);
+        if (this.NotModifiedOrTag(ETags.Race(race.Id, race.Version, records)) is { } notModified)
         {
             return notModified;
         }
         var season = race.Occasion.SeasonId;
-        var records = await db.WorldRecords.Where(w => w.Result!.RaceId == raceId).Select(w => w.ResultId).ToListAsync(cancellationToken);
         var codes = await RaceCodesAsync(season, cancellationToken);
         var cups = await db.CupsOfAsync(season, cancellationToken);
         var results = race.Results

@@ -50,7 +50,7 @@ public class ResultEntryController(SkatingDbContext db, SeasonImporter importer)
         {
             return this.NotFoundProblem($"Race {raceId} not found. GET /api/v1/seasons/{{season}}/races lists a season's races.");
         }
-        var etag = ETags.Race(raceId, locked[0].Version);
+        var etag = ETags.Race(raceId, locked[0].Version, await RecordsOfAsync(raceId, cancellationToken));
         if (ETags.IfMatchFails(Request, etag))
         {
             return this.PreconditionFailed($"Race {raceId}", etag);
@@ -72,7 +72,8 @@ public class ResultEntryController(SkatingDbContext db, SeasonImporter importer)
             await write.CommitAsync(new ChangeEntry(User.KeyName(), "replace-results", "race", raceId.ToString(CultureInfo.InvariantCulture),
                 new { race = naturalKey, outcome.Summary }), cancellationToken);
             Response.SetDataVersion(write.DataVersion);
-            etag = ETags.Race(raceId, await db.Races.Where(r => r.Id == raceId).Select(r => r.Version).SingleAsync(cancellationToken));
+            etag = ETags.Race(raceId, await db.Races.Where(r => r.Id == raceId).Select(r => r.Version).SingleAsync(cancellationToken),
+                await RecordsOfAsync(raceId, cancellationToken));
         }
         Response.Headers.ETag = etag;
         return outcome.Summary;
@@ -123,6 +124,9 @@ public class ResultEntryController(SkatingDbContext db, SeasonImporter importer)
         Response.Headers.ETag = ETags.Occasion(current.Id, current.Version);
         return locked is null ? Created($"/api/v1/seasons/{season}/occasions/{number}", outcome.Summary) : outcome.Summary;
     }
+
+    private Task<List<int>> RecordsOfAsync(int raceId, CancellationToken cancellationToken) =>
+        db.WorldRecords.Where(w => w.Result!.RaceId == raceId).Select(w => w.ResultId!.Value).ToListAsync(cancellationToken);
 
     private static SeasonDocument SeasonOf(Season s) => new()
     {
