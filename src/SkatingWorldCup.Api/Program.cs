@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Features.Imports;
 using SkatingWorldCup.Api.Features.Keys;
+using SkatingWorldCup.Api.Features.Standings;
 using SkatingWorldCup.Api.Infrastructure;
 
 if (Commands.TryRunOffline(args, out var exitCode))
@@ -33,6 +34,7 @@ builder.Services.AddControllers(options =>
         options.Conventions.Add(new ApiVersionRouteConvention());
         options.ModelBinderProviders.Insert(0, new ApiNameBinderProvider());
         options.Filters.Add<FluentValidationFilter>();
+        options.AddCsv();
         options.ModelMetadataDetailsProviders.Add(new QueryNameDisplayMetadataProvider());
         options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid {field}.");
         options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
@@ -47,6 +49,7 @@ builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
 builder.Services.AddSkatingWrites();
 builder.Services.AddScoped<SeasonImporter>();
+builder.Services.AddScoped<StandingsService>();
 
 var app = builder.Build();
 app.Logger.LogInformation("Using {Database}", databaseDescription);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Features.Changes;
@@ -41,6 +43,8 @@ public static class Database
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SkatingDbContext>();
+        // EF probes its history table by querying it, which logs a failed command on a new database; create it first.
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
         await db.Database.MigrateAsync();
         if (await db.Seasons.AnyAsync())
         {

@@ -33,7 +33,13 @@ public static class Swagger
             });
             options.OperationFilter<ApiKeyRequirementFilter>();
             options.SupportNonNullableReferenceTypes();
+            options.CustomSchemaIds(SchemaId);
         });
+
+    // Page<CupDto> is "PageOfCupDto": one schema per item type, where "PageOf" alone made them collide.
+    private static string SchemaId(Type type) => type.IsGenericType
+        ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}Of{string.Join("And", type.GetGenericArguments().Select(SchemaId))}"
+        : type.Name;
 
     public static void UseSkatingSwagger(this WebApplication app)
     {

@@ -30,24 +30,13 @@ public class DatabaseFixture : IAsyncLifetime
     private readonly List<TimeSpan> _resets = [];
     private ApiFactory? _api;
     private string _copyStrategy = "";
+    private TimeSpan _serverStart;
+    private TimeSpan _template;
 
     public DatabaseFixture(IMessageSink diagnostics)
-        // Every test starts from the bundled seasons, loaded by the app's own importer (as the app loads an empty database).
+        // Every test starts from the bundled seasons, loaded by the app's own importer.
         : this(diagnostics, seed: LoadBundledSeasonsAsync)
     {
-    }
-
-    private static async Task LoadBundledSeasonsAsync(SkatingDbContext db)
-    {
-        foreach (var (name, document) in BundledSeasons.Load())
-        {
-            var outcome = await new SeasonImporter(db, new SeasonDocumentValidator()).ImportAsync(document, Actors.Bundled);
-            if (!outcome.Succeeded)
-            {
-                throw new InvalidOperationException($"Bundled season {name} does not import: {string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
-            }
-            db.ChangeTracker.Clear();
-        }
     }
 
     protected DatabaseFixture(IMessageSink diagnostics, Func<SkatingDbContext, Task>? seed)
@@ -58,20 +47,30 @@ public class DatabaseFixture : IAsyncLifetime
 
     public ITestPostgresServer Server { get; } = TestPostgres.Create();
     public string ConnectionString => Server.ConnectionString(TestDatabase);
-    public TimeSpan ServerStartTime { get; private set; }
-    public TimeSpan TemplateTime { get; private set; }
-    public IReadOnlyList<TimeSpan> ResetTimes => _resets;
 
     // One host for the whole run: the database under its connection string is replaced by every reset.
     public ApiFactory Api => _api ??= new ApiFactory(ConnectionString);
 
     public SkatingDbContext CreateContext() => TestDbContexts.Create(ConnectionString);
 
+    private static async Task LoadBundledSeasonsAsync(SkatingDbContext db)
+    {
+        foreach (var (name, document) in BundledSeasons.Load())
+        {
+            db.ChangeTracker.Clear();
+            var outcome = await new SeasonImporter(db, new SeasonDocumentValidator()).ImportAsync(document, Actors.Bundled);
+            if (!outcome.Succeeded)
+            {
+                throw new InvalidOperationException($"Bundled season {name} did not import: {string.Join("; ", outcome.Errors.Keys)}");
+            }
+        }
+    }
+
     public async Task InitializeAsync()
     {
         var clock = Stopwatch.StartNew();
         await Server.StartAsync();
-        ServerStartTime = clock.Elapsed;
+        _serverStart = clock.Elapsed;
 
         clock.Restart();
         await using (var connection = new NpgsqlConnection(Server.AdminConnectionString))
@@ -96,7 +95,7 @@ public class DatabaseFixture : IAsyncLifetime
         // connection fails where it is made instead of failing every reset after it.
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync($"ALTER DATABASE {TemplateDatabase} WITH ALLOW_CONNECTIONS false");
-        TemplateTime = clock.Elapsed;
+        _template = clock.Elapsed;
     }
 
     public async Task ResetAsync()
@@ -126,12 +125,13 @@ public class DatabaseFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_api is not null)
-        {
-            await _api.DisposeAsync();
-        }
+        // Whatever fails here, the server must still go: a local one is a running postgres and a cluster in RAM.
         try
         {
+            if (_api is not null)
+            {
+                await _api.DisposeAsync();
+            }
             // Only matters on a shared server; a local cluster goes away whole.
             await DropDatabaseAsync(TestDatabase);
             await DropDatabaseAsync(TemplateDatabase);
@@ -157,12 +157,13 @@ public class DatabaseFixture : IAsyncLifetime
 
     private async Task ReportTimingsAsync()
     {
-        var resets = _resets.Count == 0
+        var ms = _resets.Select(r => r.TotalMilliseconds).Order().ToList();
+        var resets = ms.Count == 0
             ? "no resets"
             : string.Create(CultureInfo.InvariantCulture,
-                $"{_resets.Count} resets: mean {_resets.Average(r => r.TotalMilliseconds):F0} ms, max {_resets.Max(r => r.TotalMilliseconds):F0} ms");
+                $"{ms.Count} resets: mean {ms.Average():F0} ms, median {ms[ms.Count / 2]:F0} ms, max {ms[^1]:F0} ms");
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"PostgreSQL {Server.Description}: server start {ServerStartTime.TotalMilliseconds:F0} ms, template (migrate + seed) {TemplateTime.TotalMilliseconds:F0} ms, {resets}");
+            $"PostgreSQL {Server.Description}: server start {_serverStart.TotalMilliseconds:F0} ms, template (migrate + seed) {_template.TotalMilliseconds:F0} ms, {resets}");
         _diagnostics.OnMessage(new DiagnosticMessage(line));
         if (Environment.GetEnvironmentVariable(TimingsVariable) is { Length: > 0 } path)
         {

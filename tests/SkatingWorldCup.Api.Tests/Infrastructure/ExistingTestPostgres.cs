@@ -9,7 +9,6 @@ public sealed class ExistingTestPostgres(string connectionString) : ITestPostgre
     private readonly NpgsqlConnectionStringBuilder _builder = new(connectionString) { IncludeErrorDetail = true };
 
     public string Description => $"existing server {_builder.Host}:{_builder.Port} ({TestPostgres.ConnectionVariable})";
-    public bool CanStop => false;
     public string AdminConnectionString => _builder.ConnectionString;
 
     public async Task StartAsync()

@@ -8,15 +8,13 @@ public interface ITestPostgresServer : IAsyncDisposable
     // What the reports print, e.g. "local cluster in /tmp/skating-tests-…".
     string Description { get; }
 
-    // Whether StopAsync/RestartAsync work: a shared server must never be stopped by a test run.
-    bool CanStop { get; }
-
     // A database the tests may CREATE DATABASE and DROP DATABASE from.
     string AdminConnectionString { get; }
 
     Task StartAsync();
 
-    // Takes the server down (to simulate an outage) but keeps its data.
+    // Takes the server down (to simulate an outage) but keeps its data. Only on a server of our own: the shared one
+    // throws, and tests that call this are [LocalServerFact] so they skip there.
     Task StopAsync();
 
     // Brings the server back, stopped or not, on the same port: connection strings taken earlier stay valid.
@@ -46,7 +44,7 @@ public static class TestPostgres
     //   StartAsync        => _container = new PostgreSqlBuilder().WithImage("postgres:15")
     //                            .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
     //                            .Build(); await _container.StartAsync();
-    //   StopAsync         => _container.StopAsync()   (CanStop => true)
+    //   StopAsync         => _container.StopAsync()
     //   RestartAsync      => stop, then _container.StartAsync(); the mapped host port changes on restart unless
     //                        it is pinned with WithPortBinding(port, 5432), and ConnectionString must follow it
     //   ConnectionString  => new NpgsqlConnectionStringBuilder(_container.GetConnectionString()) { Database = database }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using SkatingWorldCup.Api.Infrastructure;
 
@@ -7,20 +8,33 @@ namespace SkatingWorldCup.Api.Tests.Infrastructure;
 // deleted when the run ends.
 public sealed class LocalTestPostgres : ITestPostgresServer
 {
+    private const string FolderPrefix = "skating-tests-";
+    private const string OwnerFile = "owner.pid";
+
     // Nothing in a throwaway cluster needs to survive a crash; without flushing, the CREATE DATABASE of every
     // reset and the writes of every test cost a fraction.
     private static readonly string[] s_settings = ["fsync=off", "synchronous_commit=off", "full_page_writes=off"];
 
-    private readonly string _directory = Path.Combine(Root(), $"skating-tests-{Guid.NewGuid():N}");
+    private readonly string _folder = Path.Combine(Root(), $"{FolderPrefix}{Guid.NewGuid():N}");
     private LocalPostgres? _postgres;
 
-    public string Description => $"local cluster in {_directory}";
-    public bool CanStop => true;
+    public string Description => $"local cluster in {_folder}";
     public string AdminConnectionString => ConnectionString("postgres");
 
     private LocalPostgres Postgres => _postgres ?? throw new InvalidOperationException("The server has not been started.");
 
-    public async Task StartAsync() => _postgres ??= await LocalPostgres.StartAsync(_directory, s_settings);
+    public async Task StartAsync()
+    {
+        if (_postgres is not null)
+        {
+            return;
+        }
+        await RemoveAbandonedAsync();
+        Directory.CreateDirectory(_folder);
+        await File.WriteAllTextAsync(Path.Combine(_folder, OwnerFile), $"{Environment.ProcessId}");
+        // initdb wants an empty folder of its own, so the cluster sits beside the owner file.
+        _postgres = await LocalPostgres.StartAsync(Path.Combine(_folder, "cluster"), s_settings);
+    }
 
     public Task StopAsync() => Postgres.StopAsync();
 
@@ -32,6 +46,18 @@ public sealed class LocalTestPostgres : ITestPostgresServer
 
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(Postgres.ConnectionString(database)) { IncludeErrorDetail = true }.ConnectionString;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.StopAsync();
+        }
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 
     // A reset creates a database's ~300 files: on this project's machines that took ~420 ms on disk and ~40 ms in
     // RAM, so the cluster lives on tmpfs when there is one with room (Docker's default /dev/shm of 64 MB has not).
@@ -51,15 +77,52 @@ public sealed class LocalTestPostgres : ITestPostgresServer
         return Path.GetTempPath();
     }
 
-    public async ValueTask DisposeAsync()
+    // A run that was killed (a timeout, a stopped debugger) never tears its cluster down, and one in RAM holds
+    // memory until the machine restarts: stop and delete the clusters whose test process is gone.
+    private static async Task RemoveAbandonedAsync()
     {
-        if (_postgres is not null)
+        foreach (var folder in Directory.GetDirectories(Root(), FolderPrefix + "*"))
         {
-            await _postgres.StopAsync();
+            var ownerFile = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(ownerFile) || !int.TryParse(await File.ReadAllTextAsync(ownerFile), out var owner) || IsRunning(owner))
+            {
+                continue;
+            }
+            var pidFile = Path.Combine(folder, "cluster", "postmaster.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var postmaster)
+                && IsRunning(postmaster) && PostmasterOf(postmaster, folder))
+            {
+                // SIGINT is PostgreSQL's fast shutdown: it ends the sessions and removes its shared memory.
+                using (var kill = Process.Start("kill", ["-INT", $"{postmaster}"]))
+                {
+                    await kill.WaitForExitAsync();
+                }
+                for (var i = 0; i < 100 && IsRunning(postmaster); i++)
+                {
+                    await Task.Delay(100);
+                }
+            }
+            Directory.Delete(folder, recursive: true);
         }
-        if (Directory.Exists(_directory))
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
         {
-            Directory.Delete(_directory, recursive: true);
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
         }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    // Guards against a pid that was reused since: only a postgres started on this folder is stopped.
+    private static bool PostmasterOf(int pid, string folder)
+    {
+        var commandLine = $"/proc/{pid}/cmdline";
+        return File.Exists(commandLine) && File.ReadAllText(commandLine).Contains(folder, StringComparison.Ordinal);
     }
 }
