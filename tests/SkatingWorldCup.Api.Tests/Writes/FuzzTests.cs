@@ -64,6 +64,9 @@ public sealed class FuzzTests(DatabaseFixture database, ITestOutputHelper output
                 $"/api/v1/skaters?name={value}", $"/api/v1/skaters?nationality={value}", $"/api/v1/seasons/{value.Replace("%00", "%01", StringComparison.Ordinal)}",
                 $"/api/v1/seasons/2012-13/races?gender=women&distance=500&occasion={value}", $"/api/v1/world-records?gender=women&asOf={value}",
                 $"/api/v1/changes?since={value}", $"/api/v1/seasons/2012-13/cups/{value.Replace("%00", "%01", StringComparison.Ordinal)}", $"/api/v1/seasons?limit={value}",
+                $"/api/v1/seasons/2012-13/cups/{value.Replace("%00", "%01", StringComparison.Ordinal)}/standings", $"/api/v1/seasons/2012-13/standings?gender=women&distance={value}",
+                $"/api/v1/seasons/2012-13/cups/women-500/standings?asOf={value}", $"/api/v1/seasons/2012-13/cups/women-500/standings?afterOccasion={value}&format={value}",
+                $"/api/v1/seasons/2012-13/cups/{value.Replace("%00", "%01", StringComparison.Ordinal)}/medallists",
             })
             {
                 requests.Add(new(HttpMethod.Get, url, null, null));

@@ -44,6 +44,30 @@ public sealed class ResultEntryTests(DatabaseFixture database) : WriteTest(datab
     }
 
     [Fact]
+    public async Task A_corrected_result_list_shows_in_the_cup_standings_on_the_next_read()
+    {
+        static async Task<Dictionary<string, (int Points, int? Cal1)>> StandingsAsync(HttpClient client)
+        {
+            var standings = await client.GetFromJsonAsync<JsonElement>("/api/v1/seasons/2012-13/cups/women-500/standings");
+            return standings.GetProperty("standings").EnumerateArray()
+                .Where(r => r.GetProperty("competitor").GetProperty("name").GetString() is not null)
+                .ToDictionary(r => r.GetProperty("competitor").GetProperty("name").GetString()!,
+                    r => (r.GetProperty("points").GetInt32(), r.GetProperty("racePoints").GetProperty("CAL1").ValueKind == JsonValueKind.Number ? r.GetProperty("racePoints").GetProperty("CAL1").GetInt32() : (int?)null));
+        }
+        var before = await StandingsAsync(Client);
+        before["Olga Fatkulina"].Cal1.ShouldNotBeNull();
+
+        // Wolf wins instead of Lee; Lee is disqualified.
+        using var response = await PutResultsAsync(await RaceIdAsync("CAL1"), [Skater("Jenny Wolf", "GER", 1, "37.02"), new ResultDocument { Skater = new() { Name = "Lee Sang-hwa", Nationality = "KOR" }, Status = "dq" }]);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var after = await StandingsAsync(Client);
+        after["Jenny Wolf"].ShouldBe((before["Jenny Wolf"].Points - before["Jenny Wolf"].Cal1!.Value + 100, 100));
+        after["Lee Sang-hwa"].ShouldBe((before["Lee Sang-hwa"].Points - before["Lee Sang-hwa"].Cal1!.Value, 0));
+        after["Olga Fatkulina"].Cal1.ShouldBeNull(); // not in the corrected list: no start
+    }
+
+    [Fact]
     public async Task A_stale_If_Match_is_412_and_nothing_is_written()
     {
         var raceId = await RaceIdAsync("CAL1");
