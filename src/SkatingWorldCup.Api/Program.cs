@@ -1,15 +1,16 @@
 using System.Text.Json.Serialization;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Features.Imports;
+using SkatingWorldCup.Api.Features.Keys;
 using SkatingWorldCup.Api.Features.Standings;
 using SkatingWorldCup.Api.Infrastructure;
 
-if (Commands.TryRun(args, out var exitCode))
+if (Commands.TryRunOffline(args, out var exitCode))
 {
     return exitCode;
 }
 
-// Verbs that need the database start like the web host (same database, same migrations), then run instead of it.
+// `keys`, `import` and `generate-seasons` need the database: they start like the web host (same database, same migrations), then run instead of it.
 var isVerb = Commands.IsDatabaseVerb(args);
 var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
 if (isVerb)
@@ -46,6 +47,7 @@ builder.Services.AddControllers(options =>
 builder.Services.AddSkatingProblemDetails();
 builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
+builder.Services.AddSkatingWrites();
 builder.Services.AddScoped<SeasonImporter>();
 builder.Services.AddScoped<StandingsService>();
 builder.Services.Configure<CachingOptions>(builder.Configuration.GetSection(CachingOptions.Section));
@@ -74,6 +76,8 @@ if (isVerb)
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
 app.UseApiVersions();
+app.UseRequestTextCheck();
+app.UseApiKeys();
 app.UseSkatingSwagger();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.MapControllers();

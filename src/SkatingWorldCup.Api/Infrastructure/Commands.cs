@@ -3,24 +3,32 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Domain;
+using SkatingWorldCup.Api.Features.Changes;
 using SkatingWorldCup.Api.Features.Imports;
+using SkatingWorldCup.Api.Features.Keys;
 
 namespace SkatingWorldCup.Api.Infrastructure;
 
 // Command-line verbs of the API (`dotnet run --project src/SkatingWorldCup.Api -- <verb>`), run instead of the web host.
-// `schema-script` and `generate-seasons --out` need no database; `generate-seasons` without --out imports into the
-// database the web host would use (embedded PostgreSQL or ConnectionStrings__Skating), after the same migrations.
+// `schema-script` and `generate-seasons --out` need no database; `keys`, `import` and `generate-seasons` run on the
+// database the web host would use (embedded PostgreSQL or ConnectionStrings__Skating), after the same migrations,
+// and write as the actor "cli".
 public static class Commands
 {
     private const string Usage = """
         usage:
-          schema-script                                   print the SQL of the EF model (for new migrations)
+          keys create --name NAME --scope read|write|admin   create a key and print it (the only time it is shown)
+          keys list                                          list keys (never the keys themselves)
+          keys revoke --name NAME | --id ID                  revoke a key
+          import FILE...                                     import season documents, one transaction each
+          schema-script                                      print the SQL of the EF model (for new migrations)
           generate-seasons --count N [--seed S] [--first-year 1980] [--out DIR]
-                                                          synthetic benchmark seasons (SYNTHETIC 1980-81, …): written to DIR as
-                                                          import documents, or imported into the database, one timed line each
+                                                             synthetic benchmark seasons (SYNTHETIC 1980-81, …): written to DIR
+                                                             as import documents, or imported, one timed line each
         """;
 
-    public static bool TryRun(string[] args, out int exitCode)
+    public static bool TryRunOffline(string[] args, out int exitCode)
     {
         exitCode = 0;
         switch (args)
@@ -44,7 +52,7 @@ public static class Commands
         }
     }
 
-    public static bool IsDatabaseVerb(string[] args) => args is ["generate-seasons", ..];
+    public static bool IsDatabaseVerb(string[] args) => args is ["keys" or "import" or "generate-seasons", ..];
 
     // The verbs print their results on stdout; the host's logging goes to stderr, warnings and worse only.
     public static void QuietLogging(ILoggingBuilder logging)
@@ -60,6 +68,12 @@ public static class Commands
         {
             return args switch
             {
+                ["keys", "create", .. var rest] when Options(rest, "--name", "--scope") is { } o && o.ContainsKey("--name") && o.ContainsKey("--scope") =>
+                    await CreateKeyAsync(services, o["--name"], o["--scope"], output, error),
+                ["keys", "list"] => await ListKeysAsync(services, output),
+                ["keys", "revoke", .. var rest] when Options(rest, "--name", "--id") is { Count: 1 } o =>
+                    await RevokeKeyAsync(services, o.GetValueOrDefault("--name"), o.GetValueOrDefault("--id"), output, error),
+                ["import", .. var files] when files.Length > 0 => await ImportAsync(services, files, output, error),
                 ["generate-seasons", .. var rest] when Options(rest, "--count", "--seed", "--first-year") is { } o && SyntheticOptions(o) is { } s =>
                     await ImportSyntheticSeasonsAsync(services, s, output, error),
                 _ => Fail(error, Usage, 2),
@@ -74,6 +88,112 @@ public static class Commands
             }
         }
     }
+
+    private static async Task<int> CreateKeyAsync(IServiceProvider services, string name, string scopeText, TextWriter output, TextWriter error)
+    {
+        if (ApiKeys.NameProblem(name) is { } problem)
+        {
+            return Fail(error, problem, 2);
+        }
+        if (!ApiName<ApiKeyScope>.TryParse(scopeText, out var scope))
+        {
+            return Fail(error, $"--scope must be one of {string.Join(", ", ApiName<ApiKeyScope>.All)}.", 2);
+        }
+        await using var serviceScope = services.CreateAsyncScope();
+        var created = await ApiKeys.CreateAsync(serviceScope.ServiceProvider.GetRequiredService<SkatingDbContext>(), name, scope, Actors.Cli, CancellationToken.None);
+        if (created is null)
+        {
+            return Fail(error, $"An active key is already named '{name}': revoke it first, or choose another name.", 1);
+        }
+        output.WriteLine(created.Key);
+        error.WriteLine($"Created key {created.Id} '{created.Name}' ({created.Scope.ToApi()}). Send it as the X-Api-Key header; it is not shown again.");
+        return 0;
+    }
+
+    private static async Task<int> ListKeysAsync(IServiceProvider services, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var keys = await ApiKeys.ListAsync(scope.ServiceProvider.GetRequiredService<SkatingDbContext>(), CancellationToken.None);
+        output.WriteLine($"{"id",4}  {"name",-24} {"scope",-6} {"prefix",-9} {"created",-20} revoked");
+        foreach (var k in keys)
+        {
+            output.WriteLine($"{k.Id,4}  {k.Name,-24} {k.Scope.ToApi(),-6} {k.Prefix,-9} {k.CreatedAt:yyyy-MM-dd HH:mm:ss}  {k.RevokedAt?.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+        }
+        return 0;
+    }
+
+    private static async Task<int> RevokeKeyAsync(IServiceProvider services, string? name, string? idText, TextWriter output, TextWriter error)
+    {
+        int? id = null;
+        if (idText is not null)
+        {
+            if (!int.TryParse(idText, out var parsed))
+            {
+                return Fail(error, "--id must be a key id (keys list shows them).", 2);
+            }
+            id = parsed;
+        }
+        await using var scope = services.CreateAsyncScope();
+        var revoked = await ApiKeys.RevokeAsync(scope.ServiceProvider.GetRequiredService<SkatingDbContext>(), id, name, Actors.Cli, CancellationToken.None);
+        if (revoked is null)
+        {
+            return Fail(error, $"No active key {(name is null ? $"has id {id}" : $"is named '{name}'")}.", 1);
+        }
+        output.WriteLine($"Revoked key {revoked.Id} '{revoked.Name}'.");
+        return 0;
+    }
+
+    // Each file is one season document and one all-or-nothing transaction; every file is tried, and any error fails the run.
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] files, TextWriter output, TextWriter error)
+    {
+        var failed = 0;
+        foreach (var file in files)
+        {
+            SeasonDocument? document;
+            try
+            {
+                await using var stream = File.OpenRead(FromShell(file));
+                document = await JsonSerializer.DeserializeAsync<SeasonDocument>(stream, ImportJson.Options);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+            {
+                failed++;
+                error.WriteLine($"{file}: {(e is JsonException ? "invalid JSON: " : "")}{e.Message}");
+                continue;
+            }
+            if (document is null)
+            {
+                failed++;
+                error.WriteLine($"{file}: the file holds no season document.");
+                continue;
+            }
+            await using var scope = services.CreateAsyncScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<SeasonImporter>().ImportAsync(document, Actors.Cli);
+            if (outcome.Summary is { } summary)
+            {
+                output.WriteLine($"{file}: season {summary.Season}: {(summary.Changed ? "changed" : "no change")}; "
+                    + $"created {Counts(summary.Created)}; updated {Counts(summary.Updated)}; deleted {Counts(summary.Deleted)}; unchanged {Counts(summary.Unchanged)}");
+                continue;
+            }
+            failed++;
+            error.WriteLine($"{file}: rejected, nothing written ({outcome.Errors.Sum(e => e.Value.Length)} errors):");
+            foreach (var (path, messages) in outcome.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    error.WriteLine($"  {(path.Length == 0 ? "(document)" : path)}: {message}");
+                }
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    // `dotnet run` starts the app in the project's folder; a relative path means the caller's folder, which PWD still names.
+    private static string FromShell(string path) =>
+        Path.GetFullPath(path, Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd ? pwd : Environment.CurrentDirectory);
+
+    private static string Counts(IReadOnlyDictionary<string, int> counts) =>
+        counts.Count == 0 ? "nothing" : string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"));
 
     private static int WriteSyntheticSeasons(Dictionary<string, string> options, TextWriter error)
     {
@@ -101,7 +221,7 @@ public static class Commands
             await using var scope = services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<SeasonImporter>();
             var clock = Stopwatch.StartNew();
-            var outcome = await importer.ImportAsync(document);
+            var outcome = await importer.ImportAsync(document, Actors.Cli);
             clock.Stop();
             if (!outcome.Succeeded)
             {

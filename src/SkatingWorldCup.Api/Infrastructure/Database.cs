@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Features.Changes;
 using SkatingWorldCup.Api.Features.Imports;
 
 namespace SkatingWorldCup.Api.Infrastructure;
@@ -53,7 +54,7 @@ public static class Database
         {
             db.ChangeTracker.Clear();
             var importer = ActivatorUtilities.CreateInstance<SeasonImporter>(scope.ServiceProvider);
-            var outcome = await importer.ImportAsync(document);
+            var outcome = await importer.ImportAsync(document, Actors.Bundled);
             if (!outcome.Succeeded)
             {
                 throw new InvalidOperationException($"Bundled season {name} is invalid: {string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");

@@ -9,10 +9,14 @@ public sealed class ApiFactory(string connectionString) : WebApplicationFactory<
 {
     public const string Environment = "Testing";
 
+    // The admin key of the test host (Auth:BootstrapKey); tests create narrower keys with it.
+    public const string AdminKey = "test-bootstrap-admin-key-0123456789";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Skating", connectionString);
+        builder.UseSetting("Auth:BootstrapKey", AdminKey);
         // Each test recreates the database under the same host: a data version trusted for a second could outlive that.
         builder.UseSetting("Caching:DataVersionSeconds", "0");
     }

@@ -2,6 +2,8 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Domain;
+using SkatingWorldCup.Api.Features.Changes;
+using SkatingWorldCup.Api.Features.WorldRecords;
 
 namespace SkatingWorldCup.Api.Features.Imports;
 
@@ -12,25 +14,56 @@ public record ImportSummary(string Season, bool Changed,
 public record ImportOutcome(ImportSummary? Summary, IReadOnlyDictionary<string, string[]> Errors)
 {
     public bool Succeeded => Summary is not null;
+    public long? DataVersion { get; init; } // the data version the write committed, when it changed anything
 }
 
 // Loads one season document: upsert by natural keys, all-or-nothing in one transaction, merging (never deleting
-// what the document leaves out, except a race's result list, which the document replaces whole).
+// what the document leaves out, except a race's result list, which the document replaces whole). Result entry
+// (PUT of a weekend or of a race's results) is the same merge of a smaller document, through ApplyAsync.
 public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocument> validator)
 {
     private readonly Dictionary<string, List<string>> _errors = [];
     private readonly HashSet<object> _named = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, Competitor> _competitors = [];
+    private readonly CompetitorDirectory _competitors = new(db);
 
-    public async Task<ImportOutcome> ImportAsync(SeasonDocument document, CancellationToken cancellationToken = default)
+    public Task<ImportOutcome> ImportAsync(SeasonDocument document, CancellationToken cancellationToken = default) =>
+        ImportAsync(document, Actors.System, cancellationToken);
+
+    // One write of its own: validated first (outside the write lock), then applied, audited as `actor` and committed.
+    public async Task<ImportOutcome> ImportAsync(SeasonDocument document, string actor, CancellationToken cancellationToken = default)
+    {
+        if (await ValidateAsync(document, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+        await using var write = await db.BeginWriteAsync(cancellationToken);
+        var outcome = await ApplyValidAsync(document, cancellationToken);
+        if (outcome.Summary is not { Changed: true } summary)
+        {
+            return outcome;
+        }
+        await write.CommitAsync(new ChangeEntry(actor, "import", "season", summary.Season, summary), cancellationToken);
+        return outcome with { DataVersion = write.DataVersion };
+    }
+
+    // Applies the document inside the caller's WriteTransaction; the caller audits and commits (or, on errors, does not).
+    public async Task<ImportOutcome> ApplyAsync(SeasonDocument document, CancellationToken cancellationToken = default) =>
+        await ValidateAsync(document, cancellationToken) ?? await ApplyValidAsync(document, cancellationToken);
+
+    private async Task<ImportOutcome?> ValidateAsync(SeasonDocument document, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(document, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return new(null, validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
-        }
+        return validation.IsValid
+            ? null
+            : new(null, validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+    }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+    private async Task<ImportOutcome> ApplyValidAsync(SeasonDocument document, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("An import is applied inside a WriteTransaction.");
+        }
         var scheme = await db.PointsSchemes.Include(s => s.Tables).SingleOrDefaultAsync(s => s.Name == document.PointsScheme, cancellationToken);
         if (scheme is null)
         {
@@ -39,7 +72,7 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
             return Rejected();
         }
 
-        await LoadCompetitorsAsync(document, cancellationToken);
+        await _competitors.LoadAsync(document, cancellationToken);
         var season = await UpsertSeasonAsync(document, scheme, cancellationToken);
         UpsertCups(season, document);
         await UpsertOccasionsAsync(season, document, scheme.Tables.ToDictionary(t => t.Kind, t => t.Points), cancellationToken);
@@ -51,11 +84,13 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
             return Rejected();
         }
 
-        var summary = Summarize(document.Season!);
+        var summary = ImportSummaries.FromChanges(document.Season!, db.ChangeTracker, _named);
+        var events = WorldRecordDetection.AffectedEvents(db);
+        db.BumpVersions();
         await db.SaveChangesAsync(cancellationToken);
-        await LinkWorldRecordsToResultsAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new(summary, new Dictionary<string, string[]>());
+        db.ChangeTracker.Clear();
+        var records = await WorldRecordDetection.RefreshAsync(db, events, cancellationToken);
+        return new(records.Changed ? ImportSummaries.WithDetectedRecords(summary, records) : summary, new Dictionary<string, string[]>());
     }
 
     private async Task<Season> UpsertSeasonAsync(SeasonDocument document, PointsScheme scheme, CancellationToken cancellationToken)
@@ -152,6 +187,11 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
                 }
             }
         }
+        // Documents and result entry merge into what is stored, so "one final per season" is checked on the merged season.
+        if (season.Occasions.Count(o => o.IsFinal) > 1)
+        {
+            Error("occasions", $"a season has one final weekend; this would make {string.Join(" and ", season.Occasions.Where(o => o.IsFinal).Select(o => o.Number).Order())} finals.");
+        }
     }
 
     // The way a results desk publishes a corrected list: the race ends up with exactly these results.
@@ -229,6 +269,7 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
             }
             // Same value at another recorded precision (36.8 vs 36.80): keep the document's.
             record.Time = time;
+            record.Source = RecordSource.Imported; // a record the detection found, now confirmed by a document, is the document's
             (record.Venue, record.City) = (doc.Venue, doc.City);
             record.Nation = doc.Nation is null ? null : Nation(doc.Nation);
             var holders = doc.Skaters!.Select(Skater).ToList();
@@ -272,54 +313,15 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
         }
     }
 
-    // One query for every competitor the document names; new ones are created on first use.
-    private async Task LoadCompetitorsAsync(SeasonDocument document, CancellationToken cancellationToken)
+    private Competitor Skater(SkaterDocument skater) => Named(_competitors.Skater(skater));
+
+    private Competitor Nation(string code) => Named(_competitors.Nation(code));
+
+    private T Named<T>(T entity) where T : class
     {
-        var skaters = (document.Occasions ?? []).SelectMany(o => o.Races ?? []).SelectMany(r => r.Results ?? []).Select(r => r.Skater)
-            .Concat((document.WorldRecords ?? []).SelectMany(w => w.Skaters ?? []))
-            .Concat((document.PublishedStandings ?? []).SelectMany(p => p.Rows ?? []).Select(r => r.Skater))
-            .OfType<SkaterDocument>().ToList();
-        var names = skaters.Select(s => s.Name).OfType<string>().Distinct().ToList();
-        var refs = skaters.Select(s => s.SourceRef).OfType<string>().Distinct().ToList();
-        var found = await db.Competitors.AsTracking()
-            .Where(c => c.Type == CompetitorType.Nation || (c.Name != null && names.Contains(c.Name)) || (c.SourceRef != null && refs.Contains(c.SourceRef)))
-            .ToListAsync(cancellationToken);
-        foreach (var competitor in found)
-        {
-            _competitors.TryAdd(Key(competitor.Type, competitor.Name, competitor.SourceRef, competitor.Nationality), competitor);
-        }
+        _named.Add(entity);
+        return entity;
     }
-
-    private Competitor Skater(SkaterDocument skater) =>
-        CompetitorFor(CompetitorType.Skater, skater.Name, skater.Name is null ? skater.SourceRef : null, skater.Nationality!);
-
-    private Competitor Nation(string code) => CompetitorFor(CompetitorType.Nation, Countries.NameOf(code), null, code);
-
-    private Competitor CompetitorFor(CompetitorType type, string? name, string? sourceRef, string nationality)
-    {
-        var key = Key(type, name, sourceRef, nationality);
-        if (!_competitors.TryGetValue(key, out var competitor))
-        {
-            competitor = new Competitor { Type = type, Name = name, SourceRef = sourceRef, Nationality = nationality };
-            db.Competitors.Add(competitor);
-            _competitors[key] = competitor;
-        }
-        Named(competitor);
-        return competitor;
-    }
-
-    private static string Key(CompetitorType type, string? name, string? sourceRef, string nationality) =>
-        name is not null ? $"{type}|n|{name}|{nationality}" : $"{type}|r|{sourceRef}|{nationality}";
-
-    // A record set by a result in our data points at it, so the result can carry its WR flag.
-    private Task LinkWorldRecordsToResultsAsync(CancellationToken cancellationToken) => db.Database.ExecuteSqlRawAsync("""
-        UPDATE world_records w SET result_id = r.id
-        FROM results r JOIN races ra ON ra.id = r.race_id
-        WHERE w.result_id IS NULL AND ra.gender = w.gender AND ra.distance = w.distance AND ra.date = w.date AND r.time = w.time
-          AND (r.competitor_id = w.nation_id OR r.competitor_id IN (SELECT h.skater_id FROM world_record_holders h WHERE h.world_record_id = w.id))
-        """, cancellationToken);
-
-    private void Named(object entity) => _named.Add(entity);
 
     private void Error(string path, string message)
     {
@@ -331,33 +333,4 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
     }
 
     private ImportOutcome Rejected() => new(null, _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-
-    private ImportSummary Summarize(string season)
-    {
-        db.ChangeTracker.DetectChanges();
-        var entries = db.ChangeTracker.Entries().ToList();
-        Dictionary<string, int> Count(Func<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry, bool> predicate) => entries.Where(predicate)
-            .GroupBy(e => KindOf(e.Entity)).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
-        var created = Count(e => e.State == EntityState.Added);
-        var updated = Count(e => e.State == EntityState.Modified);
-        var deleted = Count(e => e.State == EntityState.Deleted);
-        var unchanged = Count(e => e.State == EntityState.Unchanged && _named.Contains(e.Entity));
-        return new(season, created.Count + updated.Count + deleted.Count > 0, created, updated, deleted, unchanged);
-    }
-
-    private static string KindOf(object entity) => entity switch
-    {
-        Season => "seasons",
-        Cup => "cups",
-        CupDistance => "cupDistances",
-        Occasion => "occasions",
-        Race => "races",
-        Result => "results",
-        Competitor => "competitors",
-        Championship => "championships",
-        WorldRecord => "worldRecords",
-        WorldRecordHolder => "worldRecordHolders",
-        PublishedStanding => "publishedStandings",
-        _ => entity.GetType().Name,
-    };
 }

@@ -10,7 +10,7 @@ using SkatingWorldCup.Api.Infrastructure;
 namespace SkatingWorldCup.Api.Features.WorldRecords;
 
 public record WorldRecordDto(int Id, Gender Gender, Distance Distance, string Time, decimal Seconds, DateOnly Date, string? Venue, string? City,
-    IReadOnlyList<CompetitorDto> Holders, CompetitorDto? Nation, int? RaceId);
+    IReadOnlyList<CompetitorDto> Holders, CompetitorDto? Nation, int? RaceId, RecordSource Source);
 
 public class WorldRecordFilter : PageQuery
 {
@@ -52,6 +52,7 @@ public class WorldRecordsController(SkatingDbContext db) : ControllerBase
 
     [HttpGet("history")]
     [EndpointSummary("The world record progression, oldest first")]
+    [EndpointDescription("`source` is `imported` (from a season document) or `detected` (a result in our data beat the record in force before its race day; it goes away when the time is corrected).")]
     [ProducesResponseType<Page<WorldRecordDto>>(200, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     public async Task<Page<WorldRecordDto>> History([FromQuery] WorldRecordFilter query, CancellationToken cancellationToken)
@@ -68,6 +69,6 @@ public class WorldRecordsController(SkatingDbContext db) : ControllerBase
         var rows = await records.Include(w => w.Holders).ThenInclude(h => h.Skater).Include(w => w.Nation).Include(w => w.Result)
             .AsSplitQuery().ToListAsync(cancellationToken);
         return rows.Select(w => new WorldRecordDto(w.Id, w.Gender, w.Distance, RaceTime.Format(w.Time), RaceTime.Normalize(w.Time), w.Date, w.Venue, w.City,
-            w.Holders.OrderBy(h => h.Position).Select(h => CompetitorDto.From(h.Skater)).ToList(), w.Nation is null ? null : CompetitorDto.From(w.Nation), w.Result?.RaceId)).ToList();
+            w.Holders.OrderBy(h => h.Position).Select(h => CompetitorDto.From(h.Skater)).ToList(), w.Nation is null ? null : CompetitorDto.From(w.Nation), w.Result?.RaceId, w.Source)).ToList();
     }
 }
