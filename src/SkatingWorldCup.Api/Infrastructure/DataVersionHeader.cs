@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
-using SkatingWorldCup.Api.Data;
 
 namespace SkatingWorldCup.Api.Infrastructure;
 
@@ -19,15 +17,23 @@ public static class DataVersionHeader
     }
 }
 
-public sealed class DataVersionFilter(SkatingDbContext db) : IAsyncActionFilter
+// The version comes from DataVersions (kept for up to a second, so a read costs no extra round trip) and is still
+// taken before the data. A write's own X-Data-Version advances it, so this process's next read sees the write at once.
+public sealed class DataVersionFilter(DataVersions versions) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
+        var response = context.HttpContext.Response;
         if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method))
         {
-            var version = await db.DataVersions.Select(d => (long?)d.Version).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-            context.HttpContext.Response.SetDataVersion(version);
+            response.SetDataVersion((await versions.CurrentAsync(context.HttpContext.RequestAborted)).Version);
+            await next();
+            return;
         }
         await next();
+        if (long.TryParse(response.Headers[DataVersionHeader.Name], System.Globalization.CultureInfo.InvariantCulture, out var written))
+        {
+            versions.Advance(written);
+        }
     }
 }

@@ -8,8 +8,8 @@ public sealed class CachingOptions
 {
     public const string Section = "Caching";
 
-    // How long the data version read from the database is trusted. A write in this process is seen at once (Advance);
-    // one made elsewhere (the CLI, another instance) within this time. 0 reads it for every request.
+    // How long the data version read from the database is trusted. A write made through this process is seen at once
+    // (DataVersionFilter advances it); one made elsewhere (the CLI, another instance) within this time. 0 reads it for every request.
     public double DataVersionSeconds { get; init; } = 1;
 
     // Computed standings kept in memory, keyed by data version; false computes every request (bench/run.sh measures both).
@@ -18,63 +18,67 @@ public sealed class CachingOptions
     public int StandingsEntries { get; init; } = 500;
 }
 
-// The version of everything the API serves: a number that moves whenever any data changes, which is what cached
-// answers are keyed by. Reading it costs a round trip, so it is kept for a short time (CachingOptions).
+// The data version (data_version.version, moved by every write) and the database it belongs to: a database recreated
+// or restored under a running API starts its versions again, and must not meet answers cached for the old one.
+public readonly record struct DataStamp(uint Database, long Version);
+
+// Reading the version costs a round trip, so it is kept for a short time (CachingOptions.DataVersionSeconds) and one
+// read at a time serves every request that found it stale.
 public sealed class DataVersions(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<CachingOptions> options)
 {
-    // Until the data_version table of the write API exists, the insert position of the write-ahead log stands in for it:
-    // every write moves it (so do vacuum and checkpoints, which only costs a recomputation). The insert position, not
-    // the write position, which lags behind commits when synchronous_commit is off.
-    private const string Sql = "SELECT (pg_current_wal_insert_lsn() - '0/0')::bigint AS \"Value\"";
-
     private readonly long _ttl = (long)(options.Value.DataVersionSeconds * Stopwatch.Frequency);
     private readonly Lock _lock = new();
-    private long _version = -1;
+    private DataStamp? _current;
     private long _readAt;
-    private Task<long>? _reading;
+    private Task<DataStamp>? _reading;
 
-    public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken)
+    public async ValueTask<DataStamp> CurrentAsync(CancellationToken cancellationToken)
     {
-        if (_version >= 0 && Stopwatch.GetTimestamp() - Volatile.Read(ref _readAt) < _ttl)
+        if (_current is { } current && Stopwatch.GetTimestamp() - Volatile.Read(ref _readAt) < _ttl)
         {
-            return Volatile.Read(ref _version);
+            return current;
         }
-        Task<long> reading;
+        Task<DataStamp> reading;
         lock (_lock)
         {
-            // One read at a time: the requests that find the version stale together share it.
             if (_reading is null || _reading.IsCompleted)
             {
                 _reading = ReadAsync();
             }
             reading = _reading;
         }
+        // A failed read fails the requests waiting for it; the next request starts another.
         return await reading.WaitAsync(cancellationToken);
     }
 
-    // A write committed in this process: its version is current from now on, without waiting for the next read.
+    // A write this process committed: its version is current from now on, without waiting for the next read.
     public void Advance(long version)
     {
         lock (_lock)
         {
-            if (version > _version)
+            if (_current is { } current && version > current.Version)
             {
-                _version = version;
+                _current = current with { Version = version };
             }
         }
     }
 
-    // A failed read fails the requests waiting for it; the next request tries again.
-    private async Task<long> ReadAsync()
+    private async Task<DataStamp> ReadAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SkatingDbContext>();
-        var version = (await db.Database.SqlQueryRaw<long>(Sql).ToListAsync()).Single();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT d.oid, v.version FROM data_version v, pg_database d WHERE v.id = 1 AND d.datname = current_database()";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var read = new DataStamp(reader.GetFieldValue<uint>(0), reader.GetInt64(1));
         lock (_lock)
         {
-            _version = Math.Max(_version, version);
+            // A read that started before an Advance must not take it back; another database's versions are not comparable.
+            _current = _current is { } current && current.Database == read.Database && current.Version > read.Version ? current : read;
             _readAt = Stopwatch.GetTimestamp();
-            return _version;
+            return _current.Value;
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed record CupAnswer<T>(T? Value, string? Problem) where T : class;
 // cached answer is never served after the data changed (within CachingOptions.DataVersionSeconds for writes made elsewhere).
 public sealed class StandingsService(SkatingDbContext db, StandingsCache cache, DataVersions versions, IOptions<CachingOptions> options)
 {
-    private readonly record struct Key(long Version, string Season, CupSelector Cup, int? AfterOccasion, DateOnly? AsOf, bool Progression);
+    private readonly record struct Key(DataStamp Version, string Season, CupSelector Cup, int? AfterOccasion, DateOnly? AsOf, bool Progression);
 
     public async Task<CupAnswer<StandingsDto>> StandingsAsync(string season, CupSelector selector, StandingsQuery query, CancellationToken cancellationToken)
     {
