@@ -31,7 +31,9 @@ public static class Database
             var parsed = new NpgsqlConnectionStringBuilder(connectionString);
             description = $"PostgreSQL at {parsed.Host}:{parsed.Port}/{parsed.Database} (ConnectionStrings__Skating)";
         }
-        builder.Services.AddDbContext<SkatingDbContext>(options => options
+        // Pooled: a request reuses a context instead of building one (and its options) every time, which showed in
+        // profiles of the cached standings, where the context is not even used.
+        builder.Services.AddDbContextPool<SkatingDbContext>(options => options
             .UseNpgsql(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             // Migrations are hand-written (no model snapshot); SchemaDriftTests guards what this warning would.
