@@ -31,6 +31,15 @@ public static class Database
             var parsed = new NpgsqlConnectionStringBuilder(connectionString);
             description = $"PostgreSQL at {parsed.Host}:{parsed.Port}/{parsed.Database} (ConnectionStrings__Skating)";
         }
+        // Statements run again and again (every read endpoint's) are prepared on each pooled connection after a few uses,
+        // so PostgreSQL stops planning them every time: planning the standings' statements cost as much as running them.
+        // A connection string that says otherwise wins.
+        var withPreparation = new NpgsqlConnectionStringBuilder(connectionString);
+        if (withPreparation.MaxAutoPrepare == 0 && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            withPreparation.MaxAutoPrepare = 50;
+            connectionString = withPreparation.ConnectionString;
+        }
         // Pooled: a request reuses a context instead of building one (and its options) every time, which showed in
         // profiles of the cached standings, where the context is not even used.
         builder.Services.AddDbContextPool<SkatingDbContext>(options => options
