@@ -8,6 +8,7 @@ repo=$PWD
 
 duration=${BENCH_DURATION:-10}          # seconds per wrk and pgbench run
 warmup=${BENCH_WARMUP:-3}               # seconds of unmeasured load before each endpoint's run
+process_warmup=${BENCH_PROCESS_WARMUP:-3} # seconds of unmeasured load per endpoint after each start of the API
 connections=${BENCH_CONNECTIONS:-32}
 threads=${BENCH_THREADS:-2}
 synthetic=${BENCH_SYNTHETIC_SEASONS:-28}
@@ -71,8 +72,11 @@ put synthetic_seasons "$synthetic"
 put started "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 put commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo '+dirty')"
 
-log "publishing the API (Release)"
-timeout 600 dotnet publish src/SkatingWorldCup.Api -c Release -o "$work/api" --nologo -v q >"$work/publish.log" 2>&1 \
+# For this machine's runtime, so the code is precompiled (ReadyToRun, see the API's .csproj) as a deployment's should be.
+rid=linux-x64
+[[ $(uname -m) == aarch64 ]] && rid=linux-arm64
+log "publishing the API (Release, $rid, ReadyToRun)"
+timeout 900 dotnet publish src/SkatingWorldCup.Api -c Release -r "$rid" --self-contained false -o "$work/api" --nologo -v q >"$work/publish.log" 2>&1 \
     || { cat "$work/publish.log" >&2; die "dotnet publish"; }
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -96,6 +100,15 @@ start_api() {
         sleep 0.02
     done
     started_in=$(python3 -c "print(f'{$(date +%s.%N) - $t0:.2f}')")
+}
+
+# A new process needs a while of load before its code is fully compiled (tiered JIT) and its GC has sized its heaps:
+# some seconds of every endpoint the run measures, unmeasured.
+warm_process() {
+    local url
+    for url in "$standings" "$standings?format=csv" "$standings?include=progression" "$base/races/${race_id:-1}" "$base/world-records?asOf=2012-12-01"; do
+        wrk -t1 -c"$connections" -d"${process_warmup}s" "$url" >/dev/null
+    done
 }
 
 # wrk against one URL: a short unmeasured warm-up, then the measured run; "name" gets rps, p50, p99 in the results.
@@ -159,6 +172,7 @@ put first_start_s "$started_in"
 race_id=$(curl -s "$base/seasons/2012-13/races?gender=women&distance=500&limit=50" \
     | python3 -c 'import json, sys; print(next(r["id"] for r in json.load(sys.stdin)["items"] if r["hasResults"]))')
 
+warm_process
 log "2 seasons: $connections connections, $threads threads, ${duration}s per run"
 load standings2 "$standings"
 load csv2 "$standings?format=csv"
@@ -172,6 +186,7 @@ stop_api
 
 log "2 seasons, standings cache off"
 start_api --Caching:Standings=false
+warm_process
 load standings2_uncached "$standings"
 stop_api
 
@@ -190,6 +205,7 @@ log "cold start (cluster initialised, $((synthetic + 2)) seasons)"
 start_api
 put cold_start_s "$started_in"
 
+warm_process
 log "$((synthetic + 2)) seasons"
 load standings30 "$standings"
 if_none_match inm30
@@ -199,6 +215,7 @@ stop_api
 
 log "$((synthetic + 2)) seasons, standings cache off"
 start_api --Caching:Standings=false
+warm_process
 load standings30_uncached "$standings"
 stop_api
 put rss_max_mb "$rss_max"
