@@ -40,6 +40,7 @@ builder.Services.AddControllers(options =>
 builder.Services.AddSkatingProblemDetails();
 builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
+builder.Services.AddSkatingCors(builder.Configuration);
 builder.Services.AddScoped<SeasonImporter>();
 builder.Services.AddScoped<StandingsService>();
 
@@ -59,6 +60,7 @@ catch (Npgsql.NpgsqlException e)
 
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
+app.UseCors();
 app.UseApiVersions();
 app.UseSkatingSwagger();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
