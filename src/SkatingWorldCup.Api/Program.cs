@@ -10,6 +10,7 @@ if (Commands.TryRun(args, out var exitCode))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSkatingLogging();
 
 string databaseDescription;
 try
@@ -41,6 +42,7 @@ builder.Services.AddSkatingProblemDetails();
 builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
 builder.Services.AddSkatingCors(builder.Configuration);
+builder.Services.AddSkatingHealthChecks();
 builder.Services.AddScoped<SeasonImporter>();
 builder.Services.AddScoped<StandingsService>();
 
@@ -58,12 +60,14 @@ catch (Npgsql.NpgsqlException e)
     return 1;
 }
 
+app.UseRequestLog();
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
 app.UseCors();
 app.UseApiVersions();
 app.UseSkatingSwagger();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapSkatingHealthChecks();
 app.MapControllers();
 
 await app.RunAsync();

@@ -9,7 +9,7 @@ public static class Problems
     public static IServiceCollection AddSkatingProblemDetails(this IServiceCollection services) => services.AddProblemDetails(options =>
         options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceId();
             if (context.Exception is BadHttpRequestException bad)
             {
                 context.ProblemDetails.Status = context.HttpContext.Response.StatusCode = bad.StatusCode;
@@ -17,6 +17,9 @@ public static class Problems
                 context.ProblemDetails.Detail = bad.Message;
             }
         });
+
+    // The id that the request log line and the problem share, so a reported problem leads to its log lines.
+    public static string TraceId(this HttpContext context) => Activity.Current?.Id ?? context.TraceIdentifier;
 
     public static ObjectResult NotFoundProblem(this ControllerBase controller, string detail) =>
         controller.Problem(statusCode: 404, title: "Not found", detail: detail);
