@@ -29,12 +29,35 @@ public static class Database
             var parsed = new NpgsqlConnectionStringBuilder(connectionString);
             description = $"PostgreSQL at {parsed.Host}:{parsed.Port}/{parsed.Database} (ConnectionStrings__Skating)";
         }
+        connectionString = WithTimeouts(connectionString);
         builder.Services.AddDbContext<SkatingDbContext>(options => options
             .UseNpgsql(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             // Migrations are hand-written (no model snapshot); SchemaDriftTests guards what this warning would.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)
+                // A failure is logged once, where it is handled: as a 503 warning (DatabaseUnavailableHandler) or a 500 error
+                // (the exception handler). EF's own lines would repeat it as errors, several times per request.
+                .Log((RelationalEventId.CommandError, LogLevel.Warning), (RelationalEventId.ConnectionError, LogLevel.Debug),
+                    (CoreEventId.QueryIterationFailed, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         return description;
+    }
+
+    // Npgsql waits 15 s to connect and 30 s for a command by default: with PostgreSQL gone, requests would hang that long
+    // instead of answering 503 at once. Values the connection string gives are kept.
+    public static string WithTimeouts(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Overlaps(["timeout", "connecttimeout", "connectiontimeout"]))
+        {
+            builder.Timeout = 2;
+        }
+        if (!given.Contains("commandtimeout"))
+        {
+            builder.CommandTimeout = 5;
+        }
+        return builder.ConnectionString;
     }
 
     public static async Task MigrateAndLoadBundledSeasonsAsync(this WebApplication app)

@@ -57,8 +57,8 @@ public sealed class DatabaseHealthCheck(SkatingDbContext db) : IHealthCheck
         }
         catch (Exception e) when (DatabaseFaults.IsUnavailable(e) || e is OperationCanceledException)
         {
-            // The exception goes to the log (the health check service logs it), not into the public response.
-            return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", e);
+            // The reason without the stack: the health check service logs every unhealthy result as an error.
+            return HealthCheckResult.Unhealthy($"PostgreSQL does not answer: {e.GetBaseException().Message}");
         }
     }
 }
@@ -76,7 +76,7 @@ public sealed class MigrationsHealthCheck(SkatingDbContext db) : IHealthCheck
         }
         catch (Exception e) when (DatabaseFaults.IsUnavailable(e) || e is OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("Cannot read the applied migrations.", e);
+            return HealthCheckResult.Unhealthy($"Cannot read the applied migrations: {e.GetBaseException().Message}");
         }
     }
 }
