@@ -19,8 +19,28 @@ public static class Commands
                     Console.WriteLine(db.Database.GenerateCreateScript());
                 }
                 return true;
+            case ["healthcheck", .. var url]:
+                // The container's HEALTHCHECK: the aspnet image has no curl or wget, so the app asks itself.
+                exitCode = HealthCheck(url is [var given] ? given : "http://localhost:8080/health/ready");
+                return true;
             default:
                 return false;
+        }
+    }
+
+    private static int HealthCheck(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        try
+        {
+            using var response = http.GetAsync(url).GetAwaiter().GetResult();
+            Console.WriteLine($"{url}: {(int)response.StatusCode}");
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            Console.Error.WriteLine($"{url}: {e.Message}");
+            return 1;
         }
     }
 }
