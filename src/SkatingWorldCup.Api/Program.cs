@@ -66,7 +66,7 @@ app.UseStatusCodePages();
 app.UseCors();
 app.UseApiVersions();
 app.UseSkatingSwagger();
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.UseExamplePage();
 app.MapSkatingHealthChecks();
 app.MapControllers();
 
