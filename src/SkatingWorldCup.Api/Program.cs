@@ -43,6 +43,7 @@ builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
 builder.Services.AddSkatingCors(builder.Configuration);
 builder.Services.AddSkatingHealthChecks();
+builder.Services.AddSkatingRateLimits(builder.Configuration);
 builder.Services.AddScoped<SeasonImporter>();
 builder.Services.AddScoped<StandingsService>();
 
@@ -64,6 +65,7 @@ app.UseRequestLog();
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
 app.UseCors();
+app.UseSkatingRateLimits();
 app.UseApiVersions();
 app.UseSkatingSwagger();
 app.UseExamplePage();
