@@ -1,16 +1,26 @@
 using System.Text.Json.Serialization;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Features.Imports;
+using SkatingWorldCup.Api.Features.Keys;
 using SkatingWorldCup.Api.Features.Standings;
 using SkatingWorldCup.Api.Infrastructure;
 
-if (Commands.TryRun(args, out var exitCode))
+if (Commands.TryRunOffline(args, out var exitCode))
 {
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddSkatingLogging();
+// `keys` and `import` need the database: they start like the web host (same database, same migrations), then run instead of it.
+var isVerb = Commands.IsDatabaseVerb(args);
+var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
+if (isVerb)
+{
+    Commands.QuietLogging(builder.Logging);
+}
+else
+{
+    builder.AddSkatingLogging();
+}
 
 string databaseDescription;
 try
@@ -41,6 +51,7 @@ builder.Services.AddControllers(options =>
 builder.Services.AddSkatingProblemDetails();
 builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
+builder.Services.AddSkatingWrites();
 builder.Services.AddSkatingCors(builder.Configuration);
 builder.Services.AddSkatingHealthChecks();
 builder.Services.AddSkatingRateLimits(builder.Configuration);
@@ -61,12 +72,20 @@ catch (Npgsql.NpgsqlException e)
     return 1;
 }
 
+if (isVerb)
+{
+    return await Commands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 app.UseRequestLog();
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
 app.UseCors();
-app.UseSkatingRateLimits();
 app.UseApiVersions();
+app.UseRequestTextCheck();
+app.UseApiKeys();
+app.UseSkatingRateLimits();
+app.UseAuthorization();
 app.UseSkatingSwagger();
 app.UseExamplePage();
 app.MapSkatingHealthChecks();

@@ -15,6 +15,9 @@ public class SkatingDbContext(DbContextOptions<SkatingDbContext> options) : DbCo
     public DbSet<Cup> Cups => Set<Cup>();
     public DbSet<PublishedStanding> PublishedStandings => Set<PublishedStanding>();
     public DbSet<PointsScheme> PointsSchemes => Set<PointsScheme>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Change> Changes => Set<Change>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -25,6 +28,8 @@ public class SkatingDbContext(DbContextOptions<SkatingDbContext> options) : DbCo
         configurationBuilder.Properties<CompetitorType>().HaveConversion<ApiNameConverter<CompetitorType>>().HaveMaxLength(6);
         configurationBuilder.Properties<TieBreakRule>().HaveConversion<ApiNameConverter<TieBreakRule>>().HaveMaxLength(9);
         configurationBuilder.Properties<PointsTableKind>().HaveConversion<ApiNameConverter<PointsTableKind>>().HaveMaxLength(18);
+        configurationBuilder.Properties<RecordSource>().HaveConversion<ApiNameConverter<RecordSource>>().HaveMaxLength(8);
+        configurationBuilder.Properties<ApiKeyScope>().HaveConversion<ApiNameConverter<ApiKeyScope>>().HaveMaxLength(5);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -42,4 +42,6 @@ public static class ApiNameExtensions
     public static string ToApi(this CompetitorType value) => ApiName<CompetitorType>.Of(value);
     public static string ToApi(this TieBreakRule value) => ApiName<TieBreakRule>.Of(value);
     public static string ToApi(this PointsTableKind value) => ApiName<PointsTableKind>.Of(value);
+    public static string ToApi(this RecordSource value) => ApiName<RecordSource>.Of(value);
+    public static string ToApi(this ApiKeyScope value) => ApiName<ApiKeyScope>.Of(value);
 }

@@ -67,3 +67,21 @@ public enum PointsTableKind
     [JsonStringEnumMemberName("mass-start")] MassStart,
     [JsonStringEnumMemberName("final-mass-start")] FinalMassStart,
 }
+
+// Where a world-record entry comes from: a season document's progression, or detection from a result's time.
+// Detection owns only its own entries; imported ones are never removed by it.
+[JsonConverter(typeof(JsonStringEnumConverter<RecordSource>))]
+public enum RecordSource
+{
+    [JsonStringEnumMemberName("imported")] Imported,
+    [JsonStringEnumMemberName("detected")] Detected,
+}
+
+// Ordered: a scope allows everything the scopes before it allow.
+[JsonConverter(typeof(JsonStringEnumConverter<ApiKeyScope>))]
+public enum ApiKeyScope
+{
+    [JsonStringEnumMemberName("read")] Read,
+    [JsonStringEnumMemberName("write")] Write,
+    [JsonStringEnumMemberName("admin")] Admin,
+}

@@ -14,6 +14,7 @@ public class Occasion
     public DateOnly? StartDate { get; set; } // null where no source states the weekend's dates
     public DateOnly? EndDate { get; set; }
     public bool IsFinal { get; set; }
+    public int Version { get; set; } = 1; // bumped by every write to the weekend, its races or their results
 
     public List<Race> Races { get; set; } = [];
 }

@@ -9,6 +9,7 @@ public class Race
     public Distance Distance { get; set; }
     public int Order { get; set; } // 1, 2, … among the weekend's races of this gender and distance
     public DateOnly? Date { get; set; }
+    public int Version { get; set; } = 1; // bumped by every write to the race or its results: the ETag, and the optimistic-concurrency token
 
     public List<Result> Results { get; set; } = [];
 }

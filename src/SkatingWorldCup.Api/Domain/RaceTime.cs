@@ -7,7 +7,8 @@ namespace SkatingWorldCup.Api.Domain;
 // 36.80 stays 36.80 and 38.215 keeps its thousandths. Never a float.
 public static partial class RaceTime
 {
-    [GeneratedRegex(@"^(?:(?<m>\d{1,2}):(?<s>[0-5]\d)|(?<s>\d{1,3}))(?:\.(?<f>\d{1,3}))?$")]
+    // [0-9], not \d: \d also matches other scripts' digits (e.g. "３６.８０"), which int.Parse rejects.
+    [GeneratedRegex(@"^(?:(?<m>[0-9]{1,2}):(?<s>[0-5][0-9])|(?<s>[0-9]{1,3}))(?:\.(?<f>[0-9]{1,3}))?$")]
     private static partial Regex Pattern();
 
     public static bool TryParse(string? text, out decimal seconds)

@@ -13,6 +13,7 @@ public class WorldRecord
     public Competitor? Nation { get; set; }
     public int? ResultId { get; set; } // the result that set it, when the data has it
     public Result? Result { get; set; }
+    public RecordSource Source { get; set; }
 
     public List<WorldRecordHolder> Holders { get; set; } = [];
 }

@@ -29,6 +29,9 @@ public sealed class ApiVersionRouteConvention : IApplicationModelConvention
                 continue;
             }
             List<AttributeRouteModel?> prefixes = controller.Selectors.Count > 0 ? [.. controller.Selectors.Select(s => s.AttributeRouteModel)] : [null];
+            // The controller's selectors also carry its attributes as endpoint metadata ([Authorize] on a controller):
+            // they move onto each action's selectors, before the action's own, so the action's still win.
+            var controllerMetadata = controller.Selectors.FirstOrDefault()?.EndpointMetadata.ToList() ?? [];
             controller.Selectors.Clear();
             foreach (var action in controller.Actions)
             {
@@ -40,10 +43,15 @@ public sealed class ApiVersionRouteConvention : IApplicationModelConvention
                 {
                     foreach (var template in templates)
                     {
-                        action.Selectors.Add(new SelectorModel(prototype)
+                        var selector = new SelectorModel(prototype)
                         {
                             AttributeRouteModel = new AttributeRouteModel { Template = $"api/v{v}/{template}".TrimEnd('/') },
-                        });
+                        };
+                        foreach (var metadata in controllerMetadata.AsEnumerable().Reverse())
+                        {
+                            selector.EndpointMetadata.Insert(0, metadata);
+                        }
+                        action.Selectors.Add(selector);
                     }
                 }
             }

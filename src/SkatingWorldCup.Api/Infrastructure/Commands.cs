@@ -1,12 +1,29 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Domain;
+using SkatingWorldCup.Api.Features.Changes;
+using SkatingWorldCup.Api.Features.Imports;
+using SkatingWorldCup.Api.Features.Keys;
 
 namespace SkatingWorldCup.Api.Infrastructure;
 
 // Command-line verbs of the API (`dotnet run --project src/SkatingWorldCup.Api -- <verb>`), run instead of the web host.
+// `schema-script` needs no database; `keys` and `import` run on the database the web host would use (embedded
+// PostgreSQL or ConnectionStrings__Skating), after the same migrations, and write as the actor "cli".
 public static class Commands
 {
-    public static bool TryRun(string[] args, out int exitCode)
+    private const string Usage = """
+        usage:
+          keys create --name NAME --scope read|write|admin   create a key and print it (the only time it is shown)
+          keys list                                          list keys (never the keys themselves)
+          keys revoke --name NAME | --id ID                  revoke a key
+          import FILE...                                     import season documents, one transaction each
+          schema-script                                      print the SQL of the EF model (for new migrations)
+          healthcheck [URL]                                  exit 0 when URL (default http://localhost:8080/health/ready) answers 2xx
+        """;
+
+    public static bool TryRunOffline(string[] args, out int exitCode)
     {
         exitCode = 0;
         switch (args)
@@ -19,6 +36,9 @@ public static class Commands
                     Console.WriteLine(db.Database.GenerateCreateScript());
                 }
                 return true;
+            case ["help" or "--help" or "-h", ..]:
+                Console.WriteLine(Usage);
+                return true;
             case ["healthcheck", .. var url]:
                 // The container's HEALTHCHECK: the aspnet image has no curl or wget, so the app asks itself.
                 exitCode = HealthCheck(url is [var given] ? given : "http://localhost:8080/health/ready");
@@ -26,6 +46,167 @@ public static class Commands
             default:
                 return false;
         }
+    }
+
+    public static bool IsDatabaseVerb(string[] args) => args is ["keys" or "import", ..];
+
+    // The verbs print their results on stdout; the host's logging goes to stderr, warnings and worse only.
+    public static void QuietLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return args switch
+            {
+                ["keys", "create", .. var rest] when Options(rest, "--name", "--scope") is { } o && o.ContainsKey("--name") && o.ContainsKey("--scope") =>
+                    await CreateKeyAsync(services, o["--name"], o["--scope"], output, error),
+                ["keys", "list"] => await ListKeysAsync(services, output),
+                ["keys", "revoke", .. var rest] when Options(rest, "--name", "--id") is { Count: 1 } o =>
+                    await RevokeKeyAsync(services, o.GetValueOrDefault("--name"), o.GetValueOrDefault("--id"), output, error),
+                ["import", .. var files] when files.Length > 0 => await ImportAsync(services, files, output, error),
+                _ => Fail(error, Usage, 2),
+            };
+        }
+        finally
+        {
+            // A server this process started for the verb is stopped again; one the web host runs is left alone.
+            if (services.GetService<LocalPostgres>() is { StartedHere: true } postgres)
+            {
+                await postgres.StopAsync();
+            }
+        }
+    }
+
+    private static async Task<int> CreateKeyAsync(IServiceProvider services, string name, string scopeText, TextWriter output, TextWriter error)
+    {
+        if (ApiKeys.NameProblem(name) is { } problem)
+        {
+            return Fail(error, problem, 2);
+        }
+        if (!ApiName<ApiKeyScope>.TryParse(scopeText, out var scope))
+        {
+            return Fail(error, $"--scope must be one of {string.Join(", ", ApiName<ApiKeyScope>.All)}.", 2);
+        }
+        await using var serviceScope = services.CreateAsyncScope();
+        var created = await ApiKeys.CreateAsync(serviceScope.ServiceProvider.GetRequiredService<SkatingDbContext>(), name, scope, Actors.Cli, CancellationToken.None);
+        if (created is null)
+        {
+            return Fail(error, $"An active key is already named '{name}': revoke it first, or choose another name.", 1);
+        }
+        output.WriteLine(created.Key);
+        error.WriteLine($"Created key {created.Id} '{created.Name}' ({created.Scope.ToApi()}). Send it as the X-Api-Key header; it is not shown again.");
+        return 0;
+    }
+
+    private static async Task<int> ListKeysAsync(IServiceProvider services, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var keys = await ApiKeys.ListAsync(scope.ServiceProvider.GetRequiredService<SkatingDbContext>(), CancellationToken.None);
+        output.WriteLine($"{"id",4}  {"name",-24} {"scope",-6} {"prefix",-9} {"created",-20} revoked");
+        foreach (var k in keys)
+        {
+            output.WriteLine($"{k.Id,4}  {k.Name,-24} {k.Scope.ToApi(),-6} {k.Prefix,-9} {k.CreatedAt:yyyy-MM-dd HH:mm:ss}  {k.RevokedAt?.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+        }
+        return 0;
+    }
+
+    private static async Task<int> RevokeKeyAsync(IServiceProvider services, string? name, string? idText, TextWriter output, TextWriter error)
+    {
+        int? id = null;
+        if (idText is not null)
+        {
+            if (!int.TryParse(idText, out var parsed))
+            {
+                return Fail(error, "--id must be a key id (keys list shows them).", 2);
+            }
+            id = parsed;
+        }
+        await using var scope = services.CreateAsyncScope();
+        var revoked = await ApiKeys.RevokeAsync(scope.ServiceProvider.GetRequiredService<SkatingDbContext>(), id, name, Actors.Cli, CancellationToken.None);
+        if (revoked is null)
+        {
+            return Fail(error, $"No active key {(name is null ? $"has id {id}" : $"is named '{name}'")}.", 1);
+        }
+        output.WriteLine($"Revoked key {revoked.Id} '{revoked.Name}'.");
+        return 0;
+    }
+
+    // Each file is one season document and one all-or-nothing transaction; every file is tried, and any error fails the run.
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] files, TextWriter output, TextWriter error)
+    {
+        var failed = 0;
+        foreach (var file in files)
+        {
+            SeasonDocument? document;
+            try
+            {
+                await using var stream = File.OpenRead(FromShell(file));
+                document = await JsonSerializer.DeserializeAsync<SeasonDocument>(stream, ImportJson.Options);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+            {
+                failed++;
+                error.WriteLine($"{file}: {(e is JsonException ? "invalid JSON: " : "")}{e.Message}");
+                continue;
+            }
+            if (document is null)
+            {
+                failed++;
+                error.WriteLine($"{file}: the file holds no season document.");
+                continue;
+            }
+            await using var scope = services.CreateAsyncScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<SeasonImporter>().ImportAsync(document, Actors.Cli);
+            if (outcome.Summary is { } summary)
+            {
+                output.WriteLine($"{file}: season {summary.Season}: {(summary.Changed ? "changed" : "no change")}; "
+                    + $"created {Counts(summary.Created)}; updated {Counts(summary.Updated)}; deleted {Counts(summary.Deleted)}; unchanged {Counts(summary.Unchanged)}");
+                continue;
+            }
+            failed++;
+            error.WriteLine($"{file}: rejected, nothing written ({outcome.Errors.Sum(e => e.Value.Length)} errors):");
+            foreach (var (path, messages) in outcome.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    error.WriteLine($"  {(path.Length == 0 ? "(document)" : path)}: {message}");
+                }
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    // `dotnet run` starts the app in the project's folder; a relative path means the caller's folder, which PWD still names.
+    private static string FromShell(string path) =>
+        Path.GetFullPath(path, Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd ? pwd : Environment.CurrentDirectory);
+
+    private static string Counts(IReadOnlyDictionary<string, int> counts) =>
+        counts.Count == 0 ? "nothing" : string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"));
+
+    // --option value pairs; null when an option is unknown, repeated or has no value.
+    private static Dictionary<string, string>? Options(string[] args, params string[] known)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!known.Contains(args[i]) || i + 1 >= args.Length || !options.TryAdd(args[i], args[i + 1]))
+            {
+                return null;
+            }
+        }
+        return options;
+    }
+
+    private static int Fail(TextWriter error, string message, int exitCode)
+    {
+        error.WriteLine(message);
+        return exitCode;
     }
 
     private static int HealthCheck(string url)

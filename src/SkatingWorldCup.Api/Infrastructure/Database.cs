@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Features.Changes;
 using SkatingWorldCup.Api.Features.Imports;
 
 namespace SkatingWorldCup.Api.Infrastructure;
@@ -21,6 +22,7 @@ public static class Database
             var local = await LocalPostgres.StartAsync(dataDirectory);
             await local.EnsureDatabaseAsync("skating");
             connectionString = local.ConnectionString("skating");
+            builder.Services.AddSingleton(local);
             builder.Services.AddHostedService(_ => new LocalPostgresLifetime(local));
             description = $"embedded PostgreSQL in {local.DataDirectory} on 127.0.0.1:{local.Port}";
         }
@@ -75,7 +77,7 @@ public static class Database
         {
             db.ChangeTracker.Clear();
             var importer = ActivatorUtilities.CreateInstance<SeasonImporter>(scope.ServiceProvider);
-            var outcome = await importer.ImportAsync(document);
+            var outcome = await importer.ImportAsync(document, Actors.Bundled);
             if (!outcome.Succeeded)
             {
                 throw new InvalidOperationException($"Bundled season {name} is invalid: {string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 
 namespace SkatingWorldCup.Api.Infrastructure;
@@ -13,8 +11,8 @@ public sealed class RateLimitSettings
     public int KeyPerMinute { get; init; } = 1200;
 }
 
-// /api requests are counted per client and clock minute: anonymous clients per IP address, key holders per key, with
-// more room. Over the limit is a 429 problem; every counted response says RateLimit-Limit/-Remaining/-Reset.
+// /api requests are counted per client and clock minute: anonymous clients per IP address, key holders per key name,
+// with more room. Runs after authentication (UseApiKeys), before authorization. Over the limit is a 429 problem; every counted response says RateLimit-Limit/-Remaining/-Reset.
 public static class RateLimits
 {
     private static readonly TimeSpan s_window = TimeSpan.FromMinutes(1);
@@ -90,9 +88,10 @@ public static class RateLimits
         {
             return null;
         }
-        // The key's hash, not the key, names the partition: limiter state is no place for secrets.
-        return context.Request.Headers["X-Api-Key"].ToString() is { Length: > 0 } key
-            ? ($"key:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16]}", settings.KeyPerMinute)
+        // A key counts once authentication has accepted it; an unknown or revoked key is counted with its address, so
+        // guessing keys cannot open new buckets.
+        return context.User.Identity is { IsAuthenticated: true, Name: { } keyName }
+            ? ($"key:{keyName}", settings.KeyPerMinute)
             : ($"ip:{context.Connection.RemoteIpAddress}", settings.AnonymousPerMinute);
     }
 

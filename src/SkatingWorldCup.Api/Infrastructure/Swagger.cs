@@ -19,12 +19,19 @@ public static class Swagger
                     Title = "SkatingWorldCup API",
                     Version = $"v{version}",
                     Description = "ISU Speed Skating World Cup seasons, weekends, races, results, cup standings and world records. "
-                        + "Reads are anonymous. Lists take `limit` (1–500, default 50) and `offset`. Errors are RFC 9457 problem+json.",
+                        + "Reads are anonymous; writes need an `X-Api-Key` header. Lists take `limit` (1–500, default 50) and `offset`. Errors are RFC 9457 problem+json.",
                 });
             }
             // One document per URL version: an operation belongs to the version in its path.
             options.DocInclusionPredicate((document, description) => description.RelativePath?.StartsWith($"api/{document}/", StringComparison.Ordinal) == true);
             options.OperationFilter<DescriptionsFilter>();
+            // Writes need X-Api-Key: Swagger UI's Authorize button sends it with the operations that require it.
+            options.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key",
+                Description = "A key from `dotnet run --project src/SkatingWorldCup.Api -- keys create --name NAME --scope write`, or Auth__BootstrapKey.",
+            });
+            options.OperationFilter<ApiKeyRequirementFilter>();
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
         });
@@ -46,6 +53,19 @@ public static class Swagger
             options.DocumentTitle = "SkatingWorldCup API";
             options.DisplayRequestDuration();
         });
+    }
+
+    private const string ApiKeyScheme = "ApiKey";
+
+    private sealed class ApiKeyRequirementFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] }];
+            }
+        }
     }
 
     // Summaries come from [EndpointSummary]/[EndpointDescription] and parameter text from [Description], not XML docs.

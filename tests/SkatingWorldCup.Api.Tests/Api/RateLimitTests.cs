@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using SkatingWorldCup.Api.Domain;
+using SkatingWorldCup.Api.Features.Keys;
 using SkatingWorldCup.Api.Tests.Infrastructure;
 
 namespace SkatingWorldCup.Api.Tests.Api;
@@ -66,25 +68,33 @@ public sealed class RateLimitTests(DatabaseFixture database) : ApiTest(database)
     }
 
     [Fact]
-    public async Task A_key_holder_is_counted_apart_with_more_room_and_health_probes_are_not_counted()
+    public async Task Each_key_is_counted_apart_with_more_room_guessed_keys_count_as_anonymous_and_health_probes_are_not_counted()
     {
+        string readKey;
+        await using (var db = CreateContext())
+        {
+            readKey = (await ApiKeys.CreateAsync(db, "rate-limit-reader", ApiKeyScope.Read, "test", CancellationToken.None))!.Key;
+        }
         await using var api = WithLimits(anonymous: 1, key: 4);
         using var client = api.CreateClient();
         await AwayFromTheMinutesEndAsync();
 
         (await GetAsync(client, "/api/v1/seasons")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await GetAsync(client, "/api/v1/seasons")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        using var guessed = await GetAsync(client, "/api/v1/seasons", key: "not-a-key-anyone-was-given");
         var keyed = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            keyed.Add((await GetAsync(client, "/api/v1/seasons", key: "a-key-of-at-least-sixteen-characters")).StatusCode);
+            keyed.Add((await GetAsync(client, "/api/v1/seasons", key: readKey)).StatusCode);
         }
-        using var otherKey = await GetAsync(client, "/api/v1/seasons", key: "another-key-of-sixteen-characters");
+        using var otherKey = await GetAsync(client, "/api/v1/seasons", key: ApiFactory.AdminKey);
         using var health = await GetAsync(client, "/health/ready");
 
+        guessed.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         keyed.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
         otherKey.StatusCode.ShouldBe(HttpStatusCode.OK);
         Header(otherKey, "RateLimit-Limit").ShouldBe("4");
+        Header(otherKey, "RateLimit-Remaining").ShouldBe("3");
         health.StatusCode.ShouldBe(HttpStatusCode.OK);
         health.Headers.Contains("RateLimit-Limit").ShouldBeFalse();
     }

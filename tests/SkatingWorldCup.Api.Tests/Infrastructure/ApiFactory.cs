@@ -9,10 +9,14 @@ public sealed class ApiFactory(string connectionString) : WebApplicationFactory<
 {
     public const string Environment = "Testing";
 
+    // The admin key of the test host (Auth:BootstrapKey); tests create narrower keys with it.
+    public const string AdminKey = "test-bootstrap-admin-key-0123456789";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Skating", connectionString);
+        builder.UseSetting("Auth:BootstrapKey", AdminKey);
         // Every test shares one client address: room for all their requests; RateLimitTests set tiny limits of their own.
         builder.UseSetting("RateLimits:AnonymousPerMinute", "1000000");
         builder.UseSetting("RateLimits:KeyPerMinute", "1000000");

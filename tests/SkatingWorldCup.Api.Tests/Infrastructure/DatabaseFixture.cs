@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Features.Changes;
 using SkatingWorldCup.Api.Features.Imports;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -57,7 +58,7 @@ public class DatabaseFixture : IAsyncLifetime
         foreach (var (name, document) in BundledSeasons.Load())
         {
             db.ChangeTracker.Clear();
-            var outcome = await new SeasonImporter(db, new SeasonDocumentValidator()).ImportAsync(document);
+            var outcome = await new SeasonImporter(db, new SeasonDocumentValidator()).ImportAsync(document, Actors.Bundled);
             if (!outcome.Succeeded)
             {
                 throw new InvalidOperationException($"Bundled season {name} did not import: {string.Join("; ", outcome.Errors.Keys)}");

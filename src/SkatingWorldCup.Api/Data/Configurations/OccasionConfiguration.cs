@@ -13,6 +13,7 @@ public class OccasionConfiguration : IEntityTypeConfiguration<Occasion>
         builder.Property(o => o.CityCode).HasMaxLength(3).IsFixedLength();
         builder.Property(o => o.Country).HasMaxLength(3).IsFixedLength();
         builder.Property(o => o.Venue).HasMaxLength(200);
+        builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasOne(o => o.Season).WithMany(s => s.Occasions).HasForeignKey(o => o.SeasonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -22,5 +22,6 @@ public static class ImportJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        Converters = { new Infrastructure.CleanStringConverter() },
     };
 }

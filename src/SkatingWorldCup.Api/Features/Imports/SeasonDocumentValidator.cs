@@ -16,14 +16,14 @@ public partial class SeasonDocumentValidator : AbstractValidator<SeasonDocument>
         RuleFor(d => d.PointsScheme).NotEmpty().MaximumLength(40);
         RuleFor(d => d.TieBreak).Must(Rules.Is<TieBreakRule>).When(d => d.TieBreak is not null).WithMessage(Rules.OneOf<TieBreakRule>());
 
-        RuleForEach(d => d.Occasions).SetValidator(d => new OccasionDocumentValidator(d));
+        RuleForEach(d => d.Occasions).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(d => new OccasionDocumentValidator(d));
         RuleFor(d => d.Occasions).Must(Rules.Distinct<OccasionDocument, int?>(o => o.Number)).WithMessage("occasion numbers must be unique.");
-        RuleFor(d => d.Occasions).Must(o => o is null || o.Count(x => x.IsFinal == true) <= 1).WithMessage("at most one occasion is the final.");
-        RuleForEach(d => d.Championships).SetValidator(new ChampionshipDocumentValidator());
+        RuleFor(d => d.Occasions).Must(o => o is null || o.Count(x => x?.IsFinal == true) <= 1).WithMessage("at most one occasion is the final.");
+        RuleForEach(d => d.Championships).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(new ChampionshipDocumentValidator());
         RuleFor(d => d.Championships).Must(Rules.Distinct<ChampionshipDocument, string?>(c => c.Name)).WithMessage("championship names must be unique.");
-        RuleForEach(d => d.WorldRecords).SetValidator(new WorldRecordDocumentValidator());
-        RuleForEach(d => d.Cups).SetValidator(new CupDocumentValidator());
-        RuleForEach(d => d.PublishedStandings).SetValidator(new PublishedStandingsDocumentValidator());
+        RuleForEach(d => d.WorldRecords).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(new WorldRecordDocumentValidator());
+        RuleForEach(d => d.Cups).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(new CupDocumentValidator());
+        RuleForEach(d => d.PublishedStandings).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(new PublishedStandingsDocumentValidator());
     }
 }
 
@@ -39,7 +39,7 @@ public class OccasionDocumentValidator : AbstractValidator<OccasionDocument>
         RuleFor(o => o.EndDate).GreaterThanOrEqualTo(o => o.StartDate).When(o => o.StartDate is not null && o.EndDate is not null);
         RuleFor(o => o.StartDate).Must(d => Rules.Within(d, season.StartDate, season.EndDate)).WithMessage("startDate must be inside the season.");
         RuleFor(o => o.EndDate).Must(d => Rules.Within(d, season.StartDate, season.EndDate)).WithMessage("endDate must be inside the season.");
-        RuleForEach(o => o.Races).SetValidator(o => new RaceDocumentValidator(season, o));
+        RuleForEach(o => o.Races).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(o => new RaceDocumentValidator(season, o));
         RuleFor(o => o.Races).Must(Rules.Distinct<RaceDocument, (string?, string?, int?)>(r => (r.Gender, r.Distance, r.Order)))
             .WithMessage("a weekend has one race per gender, distance and order.");
     }
@@ -57,7 +57,7 @@ public class RaceDocumentValidator : AbstractValidator<RaceDocument>
         RuleFor(r => r.Order).NotNull().InclusiveBetween(1, 9);
         RuleFor(r => r.Date).Must(d => Rules.Within(d, occasion.StartDate ?? season.StartDate, occasion.EndDate ?? season.EndDate))
             .WithMessage("date must be inside the weekend (and the season).");
-        RuleForEach(r => r.Results).SetValidator(r => new ResultDocumentValidator(r));
+        RuleForEach(r => r.Results).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(r => new ResultDocumentValidator(r));
         RuleFor(r => r.Results).Must(Rules.Distinct<ResultDocument, string?>(Rules.CompetitorKey))
             .WithMessage("a competitor appears once in a race's results.");
         RuleFor(r => r.Results).Must(Rules.Distinct<ResultDocument, (string?, int?)>(x => (x.Division, x.Rank), x => x.Rank is not null))
@@ -127,7 +127,7 @@ public class WorldRecordDocumentValidator : AbstractValidator<WorldRecordDocumen
             .When(w => Rules.Is<Distance>(w.Distance) && RaceTime.TryParse(w.Time, out _)).WithMessage(w => $"{w.Time} is not a plausible time for the {w.Distance}.");
         RuleFor(w => w.Date).NotNull();
         RuleFor(w => w.Skaters).NotEmpty().WithMessage("a world record names its holder(s).");
-        RuleForEach(w => w.Skaters).SetValidator(new SkaterDocumentValidator());
+        RuleForEach(w => w.Skaters).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(new SkaterDocumentValidator());
         RuleFor(w => w.Nation).NotEmpty().When(w => w.Distance is "team-pursuit" or "team-sprint").WithMessage("a team record names its nation.");
         RuleFor(w => w.Nation).Matches(Rules.ThreeLetterCode()).When(w => w.Nation is not null);
         RuleFor(w => w.Venue).MaximumLength(200);
@@ -142,6 +142,9 @@ public class CupDocumentValidator : AbstractValidator<CupDocument>
         RuleFor(c => c.Gender).NotEmpty().Must(Rules.Is<Gender>).WithMessage(Rules.OneOf<Gender>());
         RuleFor(c => c.Distances).NotEmpty();
         RuleForEach(c => c.Distances).Must(Rules.Is<Distance>).WithMessage(Rules.OneOf<Distance>());
+        RuleFor(c => c.Distances).Must((c, d) => Cup.SlugFor(ApiName<Gender>.Parse(c.Gender!), d!.Select(ApiName<Distance>.Parse).Distinct()).Length <= 40)
+            .When(c => Rules.Is<Gender>(c.Gender) && c.Distances is { Count: > 0 } && c.Distances.All(Rules.Is<Distance>))
+            .WithMessage("a cup's id (gender and distances) must fit 40 characters: group fewer distances.");
     }
 }
 
@@ -151,7 +154,7 @@ public class PublishedStandingsDocumentValidator : AbstractValidator<PublishedSt
     {
         RuleFor(p => p.Cup).NotEmpty().MaximumLength(40);
         RuleFor(p => p.Rows).NotEmpty();
-        RuleForEach(p => p.Rows).ChildRules(row =>
+        RuleForEach(p => p.Rows).NotNull().WithMessage(Rules.NoNullEntry).ChildRules(row =>
         {
             row.RuleFor(r => r.Rank).NotNull().InclusiveBetween(1, 999);
             row.RuleFor(r => r.Points).NotNull().InclusiveBetween(0, 10000);
@@ -167,10 +170,12 @@ public class PublishedStandingsDocumentValidator : AbstractValidator<PublishedSt
 // Small predicates shared by the validators of every write body.
 public static partial class Rules
 {
+    public const string NoNullEntry = "an entry of this list must not be null.";
+
     [GeneratedRegex("^[A-Z]{3}$")]
     public static partial Regex ThreeLetterCode();
 
-    [GeneratedRegex(@"^(\d{4})-(\d{2})$")]
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})$")]
     private static partial Regex SeasonPattern();
 
     public static bool IsSeasonId(string? id)

@@ -2,6 +2,8 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Domain;
+using SkatingWorldCup.Api.Features.Changes;
+using SkatingWorldCup.Api.Features.WorldRecords;
 
 namespace SkatingWorldCup.Api.Features.Imports;
 
@@ -12,25 +14,56 @@ public record ImportSummary(string Season, bool Changed,
 public record ImportOutcome(ImportSummary? Summary, IReadOnlyDictionary<string, string[]> Errors)
 {
     public bool Succeeded => Summary is not null;
+    public long? DataVersion { get; init; } // the data version the write committed, when it changed anything
 }
 
 // Loads one season document: upsert by natural keys, all-or-nothing in one transaction, merging (never deleting
-// what the document leaves out, except a race's result list, which the document replaces whole).
+// what the document leaves out, except a race's result list, which the document replaces whole). Result entry
+// (PUT of a weekend or of a race's results) is the same merge of a smaller document, through ApplyAsync.
 public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocument> validator)
 {
     private readonly Dictionary<string, List<string>> _errors = [];
     private readonly HashSet<object> _named = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Competitor> _competitors = [];
 
-    public async Task<ImportOutcome> ImportAsync(SeasonDocument document, CancellationToken cancellationToken = default)
+    public Task<ImportOutcome> ImportAsync(SeasonDocument document, CancellationToken cancellationToken = default) =>
+        ImportAsync(document, Actors.System, cancellationToken);
+
+    // One write of its own: validated first (outside the write lock), then applied, audited as `actor` and committed.
+    public async Task<ImportOutcome> ImportAsync(SeasonDocument document, string actor, CancellationToken cancellationToken = default)
+    {
+        if (await ValidateAsync(document, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+        await using var write = await db.BeginWriteAsync(cancellationToken);
+        var outcome = await ApplyValidAsync(document, cancellationToken);
+        if (outcome.Summary is not { Changed: true } summary)
+        {
+            return outcome;
+        }
+        await write.CommitAsync(new ChangeEntry(actor, "import", "season", summary.Season, summary), cancellationToken);
+        return outcome with { DataVersion = write.DataVersion };
+    }
+
+    // Applies the document inside the caller's WriteTransaction; the caller audits and commits (or, on errors, does not).
+    public async Task<ImportOutcome> ApplyAsync(SeasonDocument document, CancellationToken cancellationToken = default) =>
+        await ValidateAsync(document, cancellationToken) ?? await ApplyValidAsync(document, cancellationToken);
+
+    private async Task<ImportOutcome?> ValidateAsync(SeasonDocument document, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(document, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return new(null, validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
-        }
+        return validation.IsValid
+            ? null
+            : new(null, validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+    }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+    private async Task<ImportOutcome> ApplyValidAsync(SeasonDocument document, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("An import is applied inside a WriteTransaction.");
+        }
         var scheme = await db.PointsSchemes.Include(s => s.Tables).SingleOrDefaultAsync(s => s.Name == document.PointsScheme, cancellationToken);
         if (scheme is null)
         {
@@ -52,10 +85,33 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
         }
 
         var summary = Summarize(document.Season!);
+        var events = WorldRecordDetection.AffectedEvents(db);
+        db.BumpVersions();
         await db.SaveChangesAsync(cancellationToken);
-        await LinkWorldRecordsToResultsAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new(summary, new Dictionary<string, string[]>());
+        db.ChangeTracker.Clear();
+        var records = await WorldRecordDetection.RefreshAsync(db, events, cancellationToken);
+        return new(records.Changed ? WithDetectedRecords(summary, records) : summary, new Dictionary<string, string[]>());
+    }
+
+    // Records detected or dropped because of the new times are part of what the write changed.
+    private static ImportSummary WithDetectedRecords(ImportSummary summary, DetectionOutcome records)
+    {
+        static IReadOnlyDictionary<string, int> Add(IReadOnlyDictionary<string, int> counts, int n)
+        {
+            var added = counts.ToDictionary();
+            if (n > 0)
+            {
+                added["worldRecords"] = added.GetValueOrDefault("worldRecords") + n;
+            }
+            return added;
+        }
+        return summary with
+        {
+            Changed = true,
+            Created = Add(summary.Created, records.Created),
+            Updated = Add(summary.Updated, records.Updated),
+            Deleted = Add(summary.Deleted, records.Removed),
+        };
     }
 
     private async Task<Season> UpsertSeasonAsync(SeasonDocument document, PointsScheme scheme, CancellationToken cancellationToken)
@@ -152,6 +208,11 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
                 }
             }
         }
+        // Documents and result entry merge into what is stored, so "one final per season" is checked on the merged season.
+        if (season.Occasions.Count(o => o.IsFinal) > 1)
+        {
+            Error("occasions", $"a season has one final weekend; this would make {string.Join(" and ", season.Occasions.Where(o => o.IsFinal).Select(o => o.Number).Order())} finals.");
+        }
     }
 
     // The way a results desk publishes a corrected list: the race ends up with exactly these results.
@@ -229,6 +290,7 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
             }
             // Same value at another recorded precision (36.8 vs 36.80): keep the document's.
             record.Time = time;
+            record.Source = RecordSource.Imported; // a record the detection found, now confirmed by a document, is the document's
             (record.Venue, record.City) = (doc.Venue, doc.City);
             record.Nation = doc.Nation is null ? null : Nation(doc.Nation);
             var holders = doc.Skaters!.Select(Skater).ToList();
@@ -310,14 +372,6 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
 
     private static string Key(CompetitorType type, string? name, string? sourceRef, string nationality) =>
         name is not null ? $"{type}|n|{name}|{nationality}" : $"{type}|r|{sourceRef}|{nationality}";
-
-    // A record set by a result in our data points at it, so the result can carry its WR flag.
-    private Task LinkWorldRecordsToResultsAsync(CancellationToken cancellationToken) => db.Database.ExecuteSqlRawAsync("""
-        UPDATE world_records w SET result_id = r.id
-        FROM results r JOIN races ra ON ra.id = r.race_id
-        WHERE w.result_id IS NULL AND ra.gender = w.gender AND ra.distance = w.distance AND ra.date = w.date AND r.time = w.time
-          AND (r.competitor_id = w.nation_id OR r.competitor_id IN (SELECT h.skater_id FROM world_record_holders h WHERE h.world_record_id = w.id))
-        """, cancellationToken);
 
     private void Named(object entity) => _named.Add(entity);
 

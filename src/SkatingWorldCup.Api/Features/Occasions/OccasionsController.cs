@@ -59,7 +59,9 @@ public class OccasionsController(SkatingDbContext db) : ControllerBase
 
     [HttpGet("{number}")]
     [EndpointSummary("One World Cup weekend with its races")]
+    [EndpointDescription("The `ETag` is the weekend's version (it moves with any change to the weekend, its races or their results): send it in If-Match with PUT of the weekend.")]
     [ProducesResponseType<OccasionDetailDto>(200, "application/json")]
+    [ProducesResponseType(304)]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public async Task<ActionResult<OccasionDetailDto>> Get([Description("Season id, e.g. 2012-13."), Example("2012-13")] string season, [Description("The weekend's number in the season, 1…")] int number, CancellationToken cancellationToken)
@@ -68,6 +70,10 @@ public class OccasionsController(SkatingDbContext db) : ControllerBase
         if (occasion is null)
         {
             return this.NotFoundProblem(await db.SeasonExistsAsync(season, cancellationToken) ? $"Season {season} has no World Cup weekend {number}." : Messages.SeasonNotFound(season));
+        }
+        if (this.NotModifiedOrTag(ETags.Occasion(occasion.Id, occasion.Version)) is { } notModified)
+        {
+            return notModified;
         }
         var cups = await db.CupsOfAsync(season, cancellationToken);
         return new OccasionDetailDto(season, occasion.Number, occasion.City, occasion.CityCode, occasion.Country, occasion.Venue, occasion.StartDate, occasion.EndDate, occasion.IsFinal,

@@ -110,8 +110,9 @@ public class RacesController(SkatingDbContext db) : ControllerBase
     [HttpGet("races/{raceId}")]
     [QueryFormat]
     [EndpointSummary("One race with all its results")]
-    [EndpointDescription("Results are ordered Division A by rank, Division B by rank, then unranked starts by points. `record` is `WR` where the result set a world record that day. `pointsGiven` is true where the points are the published ones rather than computed.")]
+    [EndpointDescription("Results are ordered Division A by rank, Division B by rank, then unranked starts by points. `record` is `WR` where the result set a world record that day. `pointsGiven` is true where the points are the published ones rather than computed. The `ETag` is the race's version: send it in If-Match with PUT /races/{raceId}/results.")]
     [ProducesResponseType<RaceDetailDto>(200, "application/json", "text/csv")]
+    [ProducesResponseType(304)]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public async Task<ActionResult<RaceDetailDto>> Get([Description("Race id, from a races list.")] int raceId, [FromQuery] FormatQuery query, CancellationToken cancellationToken)
@@ -122,8 +123,12 @@ public class RacesController(SkatingDbContext db) : ControllerBase
         {
             return this.NotFoundProblem($"Race {raceId} not found. GET /api/v1/seasons/{{season}}/races lists a season's races.");
         }
+        var records = await db.WorldRecords.Where(w => w.Result!.RaceId == raceId).Select(w => w.ResultId!.Value).ToListAsync(cancellationToken);
+        if (this.NotModifiedOrTag(ETags.Race(race.Id, race.Version, records)) is { } notModified)
+        {
+            return notModified;
+        }
         var season = race.Occasion.SeasonId;
-        var records = await db.WorldRecords.Where(w => w.Result!.RaceId == raceId).Select(w => w.ResultId).ToListAsync(cancellationToken);
         var codes = await RaceCodesAsync(season, cancellationToken);
         var cups = await db.CupsOfAsync(season, cancellationToken);
         var results = race.Results

@@ -10,15 +10,15 @@ using SkatingWorldCup.Api.Infrastructure;
 namespace SkatingWorldCup.Api.Features.WorldRecords;
 
 public record WorldRecordDto(int Id, Gender Gender, Distance Distance, string Time, decimal Seconds, DateOnly Date, string? Venue, string? City,
-    IReadOnlyList<CompetitorDto> Holders, CompetitorDto? Nation, int? RaceId) : ICsvRow
+    IReadOnlyList<CompetitorDto> Holders, CompetitorDto? Nation, int? RaceId, RecordSource Source) : ICsvRow
 {
     public static IReadOnlyList<string> CsvHeader { get; } =
-        ["id", "gender", "distance", "time", "seconds", "date", "venue", "city", "holders", "nationality", "raceId"];
+        ["id", "gender", "distance", "time", "seconds", "date", "venue", "city", "holders", "nationality", "raceId", "source"];
 
     // A team's record: its skaters' names in one cell, and the nation's code.
     public IEnumerable<object?> CsvFields() =>
         [Id, Gender, Distance, Time, Seconds, Date, Venue, City, string.Join("; ", Holders.Select(h => h.Name)),
-            Nation?.Nationality ?? string.Join("; ", Holders.Select(h => h.Nationality).Distinct()), RaceId];
+            Nation?.Nationality ?? string.Join("; ", Holders.Select(h => h.Nationality).Distinct()), RaceId, Source];
 }
 
 public class WorldRecordFilter : CsvPageQuery
@@ -63,6 +63,7 @@ public class WorldRecordsController(SkatingDbContext db) : ControllerBase
     [HttpGet("history")]
     [QueryFormat]
     [EndpointSummary("The world record progression, oldest first")]
+    [EndpointDescription("`source` is `imported` (from a season document) or `detected` (a result in our data beat the record in force before its race day; it goes away when the time is corrected).")]
     [ProducesResponseType<Page<WorldRecordDto>>(200, "application/json", "text/csv")]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     public async Task<Page<WorldRecordDto>> History([FromQuery] WorldRecordFilter query, CancellationToken cancellationToken)
@@ -79,6 +80,6 @@ public class WorldRecordsController(SkatingDbContext db) : ControllerBase
         var rows = await records.Include(w => w.Holders).ThenInclude(h => h.Skater).Include(w => w.Nation).Include(w => w.Result)
             .AsSplitQuery().ToListAsync(cancellationToken);
         return rows.Select(w => new WorldRecordDto(w.Id, w.Gender, w.Distance, RaceTime.Format(w.Time), RaceTime.Normalize(w.Time), w.Date, w.Venue, w.City,
-            w.Holders.OrderBy(h => h.Position).Select(h => CompetitorDto.From(h.Skater)).ToList(), w.Nation is null ? null : CompetitorDto.From(w.Nation), w.Result?.RaceId)).ToList();
+            w.Holders.OrderBy(h => h.Position).Select(h => CompetitorDto.From(h.Skater)).ToList(), w.Nation is null ? null : CompetitorDto.From(w.Nation), w.Result?.RaceId, w.Source)).ToList();
     }
 }
