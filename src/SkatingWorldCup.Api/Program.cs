@@ -86,6 +86,7 @@ app.UseRequestTextCheck();
 app.UseApiKeys();
 app.UseSkatingRateLimits();
 app.UseAuthorization();
+app.UseMiddleware<ConditionalGetMiddleware>();
 app.UseSkatingSwagger();
 app.UseExamplePage();
 app.MapSkatingHealthChecks();

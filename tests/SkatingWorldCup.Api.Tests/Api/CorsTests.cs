@@ -74,4 +74,24 @@ public sealed class CorsTests(DatabaseFixture database) : ApiTest(database)
         AllowedOrigin(refused).ShouldBeNull();
         AllowedOrigin(strangersWrite).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task A_write_from_a_configured_origin_succeeds_and_its_answer_is_readable_there()
+    {
+        await using var api = WithWriteOrigins(Frontend);
+        using var client = api.CreateClient();
+        HttpRequestMessage CreateKey(string origin) => new(HttpMethod.Post, "/api/v1/keys")
+        {
+            Headers = { { "Origin", origin }, { "X-Api-Key", ApiFactory.AdminKey } },
+            Content = System.Net.Http.Json.JsonContent.Create(new { name = $"from-{new Uri(origin).Host}", scope = "read" }),
+        };
+
+        using var fromFrontend = await client.SendAsync(CreateKey(Frontend));
+        using var fromStranger = await client.SendAsync(CreateKey(Stranger));
+
+        fromFrontend.StatusCode.ShouldBe(HttpStatusCode.Created);
+        AllowedOrigin(fromFrontend).ShouldBe(Frontend);
+        // The server cannot stop the stranger's request (CORS is the browser's rule), but without the header its page cannot read the answer.
+        AllowedOrigin(fromStranger).ShouldBeNull();
+    }
 }

@@ -46,6 +46,7 @@ public class WorldRecordsController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet]
     [QueryFormat]
+    [VariesByDay]
     [EndpointSummary("The world record per gender and distance in force on a date")]
     [EndpointDescription("A record is in force from its date until the next entry of the progression for the same gender and distance.")]
     [ProducesResponseType<Page<WorldRecordDto>>(200, "application/json", "text/csv")]
