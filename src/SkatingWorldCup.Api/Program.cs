@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Features.Imports;
 using SkatingWorldCup.Api.Features.Keys;
@@ -13,14 +12,7 @@ if (Commands.TryRunOffline(args, out var exitCode))
 // `keys` and `import` need the database: they start like the web host (same database, same migrations), then run instead of it.
 var isVerb = Commands.IsDatabaseVerb(args);
 var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
-if (isVerb)
-{
-    Commands.QuietLogging(builder.Logging);
-}
-else
-{
-    builder.AddSkatingLogging();
-}
+builder.AddSkatingLogging(isVerb);
 
 string databaseDescription;
 try
@@ -33,21 +25,7 @@ catch (LocalPostgresException e)
     return 1;
 }
 
-builder.Services.AddControllers(options =>
-    {
-        options.Conventions.Add(new ApiVersionRouteConvention());
-        options.ModelBinderProviders.Insert(0, new ApiNameBinderProvider());
-        options.Filters.Add<FluentValidationFilter>();
-        options.AddCsv();
-        options.ModelMetadataDetailsProviders.Add(new QueryNameDisplayMetadataProvider());
-        options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid {field}.");
-        options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
-    })
-    .AddJsonOptions(options =>
-    {
-        options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.JsonSerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-    });
+builder.Services.AddSkatingControllers();
 builder.Services.AddSkatingProblemDetails();
 builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();

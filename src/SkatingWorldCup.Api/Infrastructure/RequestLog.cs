@@ -5,10 +5,14 @@ namespace SkatingWorldCup.Api.Infrastructure;
 public static class RequestLog
 {
     // Outside Development the console writes one JSON object per line, for a log collector to index; the request
-    // line's fields (Method, Path, StatusCode, DurationMs, TraceId) are in its State.
-    public static void AddSkatingLogging(this WebApplicationBuilder builder)
+    // line's fields (Method, Path, StatusCode, DurationMs, TraceId) are in its State. A command-line verb logs plainly.
+    public static void AddSkatingLogging(this WebApplicationBuilder builder, bool isVerb)
     {
-        if (!builder.Environment.IsDevelopment())
+        if (isVerb)
+        {
+            Commands.QuietLogging(builder.Logging);
+        }
+        else if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.AddJsonConsole(o =>
             {
