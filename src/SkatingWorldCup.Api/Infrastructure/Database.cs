@@ -40,7 +40,8 @@ public static class Database
                 // A failure is logged once, where it is handled: as a 503 warning (DatabaseUnavailableHandler) or a 500 error
                 // (the exception handler). EF's own lines would repeat it as errors, several times per request.
                 .Log((RelationalEventId.CommandError, LogLevel.Warning), (RelationalEventId.ConnectionError, LogLevel.Debug),
-                    (CoreEventId.QueryIterationFailed, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
+                    (RelationalEventId.TransactionError, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                    (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         return description;
     }
 
