@@ -24,7 +24,7 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
 {
     private readonly Dictionary<string, List<string>> _errors = [];
     private readonly HashSet<object> _named = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, Competitor> _competitors = [];
+    private readonly CompetitorDirectory _competitors = new(db);
 
     public Task<ImportOutcome> ImportAsync(SeasonDocument document, CancellationToken cancellationToken = default) =>
         ImportAsync(document, Actors.System, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
             return Rejected();
         }
 
-        await LoadCompetitorsAsync(document, cancellationToken);
+        await _competitors.LoadAsync(document, cancellationToken);
         var season = await UpsertSeasonAsync(document, scheme, cancellationToken);
         UpsertCups(season, document);
         await UpsertOccasionsAsync(season, document, scheme.Tables.ToDictionary(t => t.Kind, t => t.Points), cancellationToken);
@@ -84,34 +84,13 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
             return Rejected();
         }
 
-        var summary = Summarize(document.Season!);
+        var summary = ImportSummaries.FromChanges(document.Season!, db.ChangeTracker, _named);
         var events = WorldRecordDetection.AffectedEvents(db);
         db.BumpVersions();
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         var records = await WorldRecordDetection.RefreshAsync(db, events, cancellationToken);
-        return new(records.Changed ? WithDetectedRecords(summary, records) : summary, new Dictionary<string, string[]>());
-    }
-
-    // Records detected or dropped because of the new times are part of what the write changed.
-    private static ImportSummary WithDetectedRecords(ImportSummary summary, DetectionOutcome records)
-    {
-        static IReadOnlyDictionary<string, int> Add(IReadOnlyDictionary<string, int> counts, int n)
-        {
-            var added = counts.ToDictionary();
-            if (n > 0)
-            {
-                added["worldRecords"] = added.GetValueOrDefault("worldRecords") + n;
-            }
-            return added;
-        }
-        return summary with
-        {
-            Changed = true,
-            Created = Add(summary.Created, records.Created),
-            Updated = Add(summary.Updated, records.Updated),
-            Deleted = Add(summary.Deleted, records.Removed),
-        };
+        return new(records.Changed ? ImportSummaries.WithDetectedRecords(summary, records) : summary, new Dictionary<string, string[]>());
     }
 
     private async Task<Season> UpsertSeasonAsync(SeasonDocument document, PointsScheme scheme, CancellationToken cancellationToken)
@@ -334,46 +313,15 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
         }
     }
 
-    // One query for every competitor the document names; new ones are created on first use.
-    private async Task LoadCompetitorsAsync(SeasonDocument document, CancellationToken cancellationToken)
+    private Competitor Skater(SkaterDocument skater) => Named(_competitors.Skater(skater));
+
+    private Competitor Nation(string code) => Named(_competitors.Nation(code));
+
+    private T Named<T>(T entity) where T : class
     {
-        var skaters = (document.Occasions ?? []).SelectMany(o => o.Races ?? []).SelectMany(r => r.Results ?? []).Select(r => r.Skater)
-            .Concat((document.WorldRecords ?? []).SelectMany(w => w.Skaters ?? []))
-            .Concat((document.PublishedStandings ?? []).SelectMany(p => p.Rows ?? []).Select(r => r.Skater))
-            .OfType<SkaterDocument>().ToList();
-        var names = skaters.Select(s => s.Name).OfType<string>().Distinct().ToList();
-        var refs = skaters.Select(s => s.SourceRef).OfType<string>().Distinct().ToList();
-        var found = await db.Competitors.AsTracking()
-            .Where(c => c.Type == CompetitorType.Nation || (c.Name != null && names.Contains(c.Name)) || (c.SourceRef != null && refs.Contains(c.SourceRef)))
-            .ToListAsync(cancellationToken);
-        foreach (var competitor in found)
-        {
-            _competitors.TryAdd(Key(competitor.Type, competitor.Name, competitor.SourceRef, competitor.Nationality), competitor);
-        }
+        _named.Add(entity);
+        return entity;
     }
-
-    private Competitor Skater(SkaterDocument skater) =>
-        CompetitorFor(CompetitorType.Skater, skater.Name, skater.Name is null ? skater.SourceRef : null, skater.Nationality!);
-
-    private Competitor Nation(string code) => CompetitorFor(CompetitorType.Nation, Countries.NameOf(code), null, code);
-
-    private Competitor CompetitorFor(CompetitorType type, string? name, string? sourceRef, string nationality)
-    {
-        var key = Key(type, name, sourceRef, nationality);
-        if (!_competitors.TryGetValue(key, out var competitor))
-        {
-            competitor = new Competitor { Type = type, Name = name, SourceRef = sourceRef, Nationality = nationality };
-            db.Competitors.Add(competitor);
-            _competitors[key] = competitor;
-        }
-        Named(competitor);
-        return competitor;
-    }
-
-    private static string Key(CompetitorType type, string? name, string? sourceRef, string nationality) =>
-        name is not null ? $"{type}|n|{name}|{nationality}" : $"{type}|r|{sourceRef}|{nationality}";
-
-    private void Named(object entity) => _named.Add(entity);
 
     private void Error(string path, string message)
     {
@@ -385,33 +333,4 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
     }
 
     private ImportOutcome Rejected() => new(null, _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-
-    private ImportSummary Summarize(string season)
-    {
-        db.ChangeTracker.DetectChanges();
-        var entries = db.ChangeTracker.Entries().ToList();
-        Dictionary<string, int> Count(Func<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry, bool> predicate) => entries.Where(predicate)
-            .GroupBy(e => KindOf(e.Entity)).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
-        var created = Count(e => e.State == EntityState.Added);
-        var updated = Count(e => e.State == EntityState.Modified);
-        var deleted = Count(e => e.State == EntityState.Deleted);
-        var unchanged = Count(e => e.State == EntityState.Unchanged && _named.Contains(e.Entity));
-        return new(season, created.Count + updated.Count + deleted.Count > 0, created, updated, deleted, unchanged);
-    }
-
-    private static string KindOf(object entity) => entity switch
-    {
-        Season => "seasons",
-        Cup => "cups",
-        CupDistance => "cupDistances",
-        Occasion => "occasions",
-        Race => "races",
-        Result => "results",
-        Competitor => "competitors",
-        Championship => "championships",
-        WorldRecord => "worldRecords",
-        WorldRecordHolder => "worldRecordHolders",
-        PublishedStanding => "publishedStandings",
-        _ => entity.GetType().Name,
-    };
 }
