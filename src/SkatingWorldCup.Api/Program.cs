@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Features.Imports;
 using SkatingWorldCup.Api.Features.Keys;
@@ -13,10 +12,7 @@ if (Commands.TryRunOffline(args, out var exitCode))
 // `keys`, `import` and `generate-seasons` need the database: they start like the web host (same database, same migrations), then run instead of it.
 var isVerb = Commands.IsDatabaseVerb(args);
 var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
-if (isVerb)
-{
-    Commands.QuietLogging(builder.Logging);
-}
+builder.AddSkatingLogging(isVerb);
 
 string databaseDescription;
 try
@@ -29,25 +25,14 @@ catch (LocalPostgresException e)
     return 1;
 }
 
-builder.Services.AddControllers(options =>
-    {
-        options.Conventions.Add(new ApiVersionRouteConvention());
-        options.ModelBinderProviders.Insert(0, new ApiNameBinderProvider());
-        options.Filters.Add<FluentValidationFilter>();
-        options.AddCsv();
-        options.ModelMetadataDetailsProviders.Add(new QueryNameDisplayMetadataProvider());
-        options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid {field}.");
-        options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
-    })
-    .AddJsonOptions(options =>
-    {
-        options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.JsonSerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-    });
+builder.Services.AddSkatingControllers();
 builder.Services.AddSkatingProblemDetails();
 builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
 builder.Services.AddSkatingWrites();
+builder.Services.AddSkatingCors(builder.Configuration);
+builder.Services.AddSkatingHealthChecks();
+builder.Services.AddSkatingRateLimits(builder.Configuration);
 builder.Services.AddScoped<SeasonImporter>();
 builder.Services.AddScoped<StandingsService>();
 builder.Services.Configure<CachingOptions>(builder.Configuration.GetSection(CachingOptions.Section));
@@ -73,13 +58,19 @@ if (isVerb)
     return await Commands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+app.UseRequestLog();
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
+app.UseCors();
 app.UseApiVersions();
 app.UseRequestTextCheck();
 app.UseApiKeys();
+app.UseSkatingRateLimits();
+app.UseAuthorization();
+app.UseMiddleware<ConditionalGetMiddleware>();
 app.UseSkatingSwagger();
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.UseExamplePage();
+app.MapSkatingHealthChecks();
 app.MapControllers();
 
 await app.RunAsync();

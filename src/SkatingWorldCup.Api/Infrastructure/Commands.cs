@@ -23,6 +23,7 @@ public static class Commands
           keys revoke --name NAME | --id ID                  revoke a key
           import FILE...                                     import season documents, one transaction each
           schema-script                                      print the SQL of the EF model (for new migrations)
+          healthcheck [URL]                                  exit 0 when URL (default http://localhost:8080/health/ready) answers 2xx
           generate-seasons --count N [--seed S] [--first-year 1980] [--out DIR]
                                                              synthetic benchmark seasons (SYNTHETIC 1980-81, …): written to DIR
                                                              as import documents, or imported, one timed line each
@@ -46,6 +47,10 @@ public static class Commands
                 return true;
             case ["help" or "--help" or "-h", ..]:
                 Console.WriteLine(Usage);
+                return true;
+            case ["healthcheck", .. var url]:
+                // The container's HEALTHCHECK: the aspnet image has no curl or wget, so the app asks itself.
+                exitCode = HealthCheck(url is [var given] ? given : "http://localhost:8080/health/ready");
                 return true;
             default:
                 return false;
@@ -259,5 +264,21 @@ public static class Commands
     {
         error.WriteLine(message);
         return exitCode;
+    }
+
+    private static int HealthCheck(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        try
+        {
+            using var response = http.GetAsync(url).GetAwaiter().GetResult();
+            Console.WriteLine($"{url}: {(int)response.StatusCode}");
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            Console.Error.WriteLine($"{url}: {e.Message}");
+            return 1;
+        }
     }
 }

@@ -31,23 +31,48 @@ public static class Database
             var parsed = new NpgsqlConnectionStringBuilder(connectionString);
             description = $"PostgreSQL at {parsed.Host}:{parsed.Port}/{parsed.Database} (ConnectionStrings__Skating)";
         }
-        // Statements run again and again (every read endpoint's) are prepared on each pooled connection after a few uses,
-        // so PostgreSQL stops planning them every time: planning the standings' statements cost as much as running them.
-        // A connection string that says otherwise wins.
-        var withPreparation = new NpgsqlConnectionStringBuilder(connectionString);
-        if (withPreparation.MaxAutoPrepare == 0 && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
-        {
-            withPreparation.MaxAutoPrepare = 50;
-            connectionString = withPreparation.ConnectionString;
-        }
+        connectionString = WithPreparation(WithTimeouts(connectionString));
         // Pooled: a request reuses a context instead of building one (and its options) every time, which showed in
         // profiles of the cached standings, where the context is not even used.
         builder.Services.AddDbContextPool<SkatingDbContext>(options => options
             .UseNpgsql(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             // Migrations are hand-written (no model snapshot); SchemaDriftTests guards what this warning would.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)
+                // A failure is logged once, where it is handled: as a 503 warning (DatabaseUnavailableHandler) or a 500 error
+                // (the exception handler). EF's own lines would repeat it as errors, several times per request.
+                .Log((RelationalEventId.CommandError, LogLevel.Warning), (RelationalEventId.ConnectionError, LogLevel.Debug),
+                    (RelationalEventId.TransactionError, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                    (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         return description;
+    }
+
+    // Npgsql waits 15 s to connect and 30 s for a command by default: with PostgreSQL gone, requests would hang that long
+    // instead of answering 503 at once. Values the connection string gives are kept.
+    // Statements run again and again (every read endpoint's) are prepared on each pooled connection after a few uses, so
+    // PostgreSQL stops planning them every time: planning the standings' statements cost as much as running them.
+    // A value the connection string gives is kept.
+    public static string WithPreparation(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant());
+        return given.Contains("maxautoprepare") ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50 }.ConnectionString;
+    }
+
+    public static string WithTimeouts(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Overlaps(["timeout", "connecttimeout", "connectiontimeout"]))
+        {
+            builder.Timeout = 2;
+        }
+        if (!given.Contains("commandtimeout"))
+        {
+            builder.CommandTimeout = 5;
+        }
+        return builder.ConnectionString;
     }
 
     public static async Task MigrateAndLoadBundledSeasonsAsync(this WebApplication app)

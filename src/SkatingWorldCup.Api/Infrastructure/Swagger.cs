@@ -32,6 +32,7 @@ public static class Swagger
                 Description = "A key from `dotnet run --project src/SkatingWorldCup.Api -- keys create --name NAME --scope write`, or Auth__BootstrapKey.",
             });
             options.OperationFilter<ApiKeyRequirementFilter>();
+            options.OperationFilter<CommonResponsesFilter>();
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
         });
@@ -66,6 +67,28 @@ public static class Swagger
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] }];
             }
         }
+    }
+
+    // What any operation may answer besides its own responses, so generated clients know them too.
+    private sealed class CommonResponsesFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            operation.Responses ??= [];
+            var problem = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+            if (context.ApiDescription.HttpMethod == HttpMethods.Get)
+            {
+                operation.Responses.TryAdd("304", new OpenApiResponse { Description = "Not Modified: the ETag sent in If-None-Match is still current." });
+            }
+            operation.Responses.TryAdd("429", Problem("Too Many Requests: over this client's rate limit; see Retry-After and RateLimit-Reset.", problem));
+            operation.Responses.TryAdd("503", Problem("Service Unavailable: the database cannot be reached; retry after Retry-After seconds.", problem));
+        }
+
+        private static OpenApiResponse Problem(string description, IOpenApiSchema schema) => new()
+        {
+            Description = description,
+            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
+        };
     }
 
     // Summaries come from [EndpointSummary]/[EndpointDescription] and parameter text from [Description], not XML docs.

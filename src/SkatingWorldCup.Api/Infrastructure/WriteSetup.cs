@@ -5,13 +5,12 @@ namespace SkatingWorldCup.Api.Infrastructure;
 
 public static class WriteSetup
 {
-    // API keys and policies, the data version on reads, and the input hygiene every body goes through.
+    // API keys and policies, and the input hygiene every body goes through. (Reads get X-Data-Version from ConditionalGetMiddleware.)
     public static IServiceCollection AddSkatingWrites(this IServiceCollection services)
     {
         services.AddApiKeyAuthentication();
         services.Configure<MvcOptions>(o =>
         {
-            o.Filters.Add<DataVersionFilter>();
             o.Filters.Add<BodyLimitFilter>();
         });
         services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new CleanStringConverter()));

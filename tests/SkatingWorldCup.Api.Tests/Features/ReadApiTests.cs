@@ -199,7 +199,7 @@ public class ReadApiTests(DatabaseFixture database) : ApiTest(database)
     }
 
     [Fact]
-    public async Task Swagger_describes_every_operation_and_the_root_redirects_to_it()
+    public async Task Swagger_describes_every_operation_and_the_root_page_links_to_it()
     {
         var document = await GetJsonAsync("/swagger/v1/swagger.json");
         var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
@@ -209,8 +209,10 @@ public class ReadApiTests(DatabaseFixture database) : ApiTest(database)
             .Select(e => e.GetString()).ShouldContain("mass-start");
 
         var root = await Database.Api.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/");
-        root.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        root.Headers.Location!.ToString().ShouldBe("/swagger");
+        root.StatusCode.ShouldBe(HttpStatusCode.OK);
+        root.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        root.Headers.GetValues("Content-Security-Policy").Single().ShouldStartWith("default-src 'self';");
+        (await root.Content.ReadAsStringAsync()).ShouldContain("<a href=\"/swagger\">");
     }
 
     [Fact]

@@ -34,8 +34,13 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public long DataVersion { get; }
 
+    private static readonly TimeSpan WriteCommandTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task<WriteTransaction> BeginAsync(SkatingDbContext db, CancellationToken cancellationToken)
     {
+        // Writers queue on the data_version row, so waiting for it is normal: a write may wait longer than the short
+        // command timeout of reads (Database.WithTimeouts).
+        db.Database.SetCommandTimeout(WriteCommandTimeout);
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var version = await db.Database.SqlQuery<long>($"UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version AS \"Value\"")
             .ToListAsync(cancellationToken);

@@ -33,6 +33,8 @@ public static class ApiKeyAuthentication
         return services;
     }
 
+    // Authentication only: the rate limiter goes between it and UseAuthorization, so it counts requests per key and
+    // a 401 for a guessed key is counted too.
     public static void UseApiKeys(this WebApplication app)
     {
         if (app.Configuration[ApiKeys.BootstrapSetting] is { Length: > 0 and < ApiKeys.MinimumBootstrapLength })
@@ -40,7 +42,6 @@ public static class ApiKeyAuthentication
             app.Logger.LogWarning("{Setting} is ignored: a bootstrap key needs at least {Length} characters.", ApiKeys.BootstrapSetting, ApiKeys.MinimumBootstrapLength);
         }
         app.UseAuthentication();
-        app.UseAuthorization();
     }
 
     // The name audit rows record for the caller's key.

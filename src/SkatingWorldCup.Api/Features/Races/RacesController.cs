@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
+using CsvHelper;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,16 +12,48 @@ using SkatingWorldCup.Api.Infrastructure;
 namespace SkatingWorldCup.Api.Features.Races;
 
 public record RaceDto(int Id, string Season, int Occasion, string City, string? Code, int Order, Gender Gender, Distance Distance, string? CupId,
-    DateOnly? Date, bool HasResults, IReadOnlyList<PodiumPlaceDto> Podium);
+    DateOnly? Date, bool HasResults, IReadOnlyList<PodiumPlaceDto> Podium) : ICsvRow
+{
+    private static readonly string[] s_places = ["gold", "silver", "bronze"];
+
+    public static IReadOnlyList<string> CsvHeader { get; } =
+        ["id", "season", "occasion", "city", "code", "order", "gender", "distance", "cupId", "date", "hasResults",
+            .. s_places.SelectMany(p => new[] { p, $"{p}Nationality", $"{p}Time" })];
+
+    // A shared place (two golds) lists both names in its cell.
+    public IEnumerable<object?> CsvFields() =>
+        [Id, Season, Occasion, City, Code, Order, Gender, Distance, CupId, Date, HasResults,
+            .. Enumerable.Range(1, 3).Select(rank => Podium.Where(p => p.Rank == rank).ToList())
+                .SelectMany(place => new object?[] { Join(place.Select(p => p.Competitor.Name)), Join(place.Select(p => p.Competitor.Nationality)), place.FirstOrDefault()?.Time })];
+
+    private static string? Join(IEnumerable<string?> values) => values.Any() ? string.Join("; ", values) : null;
+}
 
 public record RaceOccasionDto(int Number, string City, string CityCode, string Country, string Venue, bool IsFinal);
 
 public record RaceResultDto(Division? Division, int? Rank, CompetitorDto Competitor, string? Time, decimal? Seconds, ResultStatus Status, int Points, bool PointsGiven, string? Record);
 
 public record RaceDetailDto(int Id, string Season, RaceOccasionDto Occasion, string? Code, int Order, Gender Gender, Distance Distance, string? CupId,
-    DateOnly? Date, IReadOnlyList<RaceResultDto> Results);
+    DateOnly? Date, IReadOnlyList<RaceResultDto> Results) : ICsvExportable
+{
+    [JsonIgnore]
+    public string CsvFileName => $"race-{Id}.csv";
 
-public class RaceQuery : PageQuery
+    // One row per result, each carrying the race's columns, so rows of several races can be appended into one file.
+    public async Task WriteCsvAsync(CsvWriter csv, CancellationToken cancellationToken)
+    {
+        await csv.WriteRowAsync(["raceId", "season", "occasion", "city", "code", "order", "gender", "distance", "date",
+            "division", "rank", "competitorType", "competitorId", "name", "nationality", "time", "seconds", "status", "points", "pointsGiven", "record"]);
+        foreach (var r in Results)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await csv.WriteRowAsync([Id, Season, Occasion.Number, Occasion.City, Code, Order, Gender, Distance, Date,
+                r.Division, r.Rank, r.Competitor.Type, r.Competitor.Id, r.Competitor.Name, r.Competitor.Nationality, r.Time, r.Seconds, r.Status, r.Points, r.PointsGiven, r.Record]);
+        }
+    }
+}
+
+public class RaceQuery : CsvPageQuery
 {
     [FromQuery(Name = "gender"), Description("men or women.")]
     public Gender? Gender { get; init; }
@@ -31,7 +65,7 @@ public class RaceQuery : PageQuery
     public int? Occasion { get; init; }
 }
 
-public class RaceQueryValidator : PageQueryValidator<RaceQuery>
+public class RaceQueryValidator : CsvPageQueryValidator<RaceQuery>
 {
     public RaceQueryValidator() => RuleFor(q => q.Occasion).InclusiveBetween(1, 99);
 }
@@ -40,9 +74,10 @@ public class RaceQueryValidator : PageQueryValidator<RaceQuery>
 public class RacesController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet("seasons/{season}/races")]
+    [QueryFormat]
     [EndpointSummary("The season's races, filtered by gender, distance and weekend, each with its Division A podium")]
     [EndpointDescription("`code` is the race's column in its cup standings (HVN1, NAG2, …); `cupId` is null for team sprint, a demonstration event.")]
-    [ProducesResponseType<Page<RaceDto>>(200, "application/json")]
+    [ProducesResponseType<Page<RaceDto>>(200, "application/json", "text/csv")]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public async Task<ActionResult<Page<RaceDto>>> List([Description("Season id, e.g. 2012-13."), Example("2012-13")] string season, [FromQuery] RaceQuery query, CancellationToken cancellationToken)
@@ -73,13 +108,14 @@ public class RacesController(SkatingDbContext db) : ControllerBase
     }
 
     [HttpGet("races/{raceId}")]
+    [QueryFormat]
     [EndpointSummary("One race with all its results")]
     [EndpointDescription("Results are ordered Division A by rank, Division B by rank, then unranked starts by points. `record` is `WR` where the result set a world record that day. `pointsGiven` is true where the points are the published ones rather than computed. The `ETag` is the race's version: send it in If-Match with PUT /races/{raceId}/results.")]
-    [ProducesResponseType<RaceDetailDto>(200, "application/json")]
+    [ProducesResponseType<RaceDetailDto>(200, "application/json", "text/csv")]
     [ProducesResponseType(304)]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public async Task<ActionResult<RaceDetailDto>> Get([Description("Race id, from a races list.")] int raceId, CancellationToken cancellationToken)
+    public async Task<ActionResult<RaceDetailDto>> Get([Description("Race id, from a races list.")] int raceId, [FromQuery] FormatQuery query, CancellationToken cancellationToken)
     {
         var race = await db.Races.Include(r => r.Occasion).Include(r => r.Results).ThenInclude(r => r.Competitor)
             .SingleOrDefaultAsync(r => r.Id == raceId, cancellationToken);

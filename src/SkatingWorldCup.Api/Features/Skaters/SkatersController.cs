@@ -9,7 +9,12 @@ using SkatingWorldCup.Api.Infrastructure;
 
 namespace SkatingWorldCup.Api.Features.Skaters;
 
-public record SkaterDto(int Id, string? Name, string Nationality, string? SourceRef, int Results);
+public record SkaterDto(int Id, string? Name, string Nationality, string? SourceRef, int Results) : ICsvRow
+{
+    public static IReadOnlyList<string> CsvHeader { get; } = ["id", "name", "nationality", "sourceRef", "results"];
+
+    public IEnumerable<object?> CsvFields() => [Id, Name, Nationality, SourceRef, Results];
+}
 
 public record SkaterResultDto(int RaceId, string Season, int Occasion, string City, DateOnly? Date, Gender Gender, Distance Distance, int Order,
     Division? Division, int? Rank, string? Time, decimal? Seconds, ResultStatus Status, int Points, string? Record);
@@ -18,7 +23,7 @@ public record PersonalBestDto(Distance Distance, string Time, decimal Seconds, i
 
 public record SkaterDetailDto(int Id, string? Name, string Nationality, string? SourceRef, IReadOnlyList<PersonalBestDto> PersonalBests, IReadOnlyList<SkaterResultDto> Results);
 
-public class SkaterQuery : PageQuery
+public class SkaterQuery : CsvPageQuery
 {
     [FromQuery(Name = "name"), Description("Part of the name, any case (e.g. sang).")]
     public string? Name { get; init; }
@@ -27,7 +32,7 @@ public class SkaterQuery : PageQuery
     public string? Nationality { get; init; }
 }
 
-public class SkaterQueryValidator : PageQueryValidator<SkaterQuery>
+public class SkaterQueryValidator : CsvPageQueryValidator<SkaterQuery>
 {
     public SkaterQueryValidator()
     {
@@ -41,9 +46,10 @@ public class SkaterQueryValidator : PageQueryValidator<SkaterQuery>
 public class SkatersController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet]
+    [QueryFormat]
     [EndpointSummary("Search skaters by name and nationality")]
     [EndpointDescription("Skaters whose name the sources do not give have `name: null` and a `sourceRef` saying where they appear.")]
-    [ProducesResponseType<Page<SkaterDto>>(200, "application/json")]
+    [ProducesResponseType<Page<SkaterDto>>(200, "application/json", "text/csv")]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     public async Task<Page<SkaterDto>> List([FromQuery] SkaterQuery query, CancellationToken cancellationToken)
     {

@@ -91,8 +91,7 @@ public class StandingsQueryValidator<T> : AbstractValidator<T> where T : Standin
         RuleFor(q => q.AfterOccasion).InclusiveBetween(1, 99);
         RuleFor(q => q.Include).Must(i => StandingsQuery.Values(i).All(v => v.Equals(StandingsQuery.Progression, StringComparison.OrdinalIgnoreCase)))
             .WithMessage(q => $"'{q.Include}' is not a valid include: use {StandingsQuery.Progression}.");
-        RuleFor(q => q.Format).Must(f => f is null || f.Equals("json", StringComparison.OrdinalIgnoreCase) || f.Equals("csv", StringComparison.OrdinalIgnoreCase))
-            .WithMessage(q => $"'{q.Format}' is not a valid format: use json or csv.");
+        RuleFor(q => q.Format).MustBeResponseFormat();
     }
 }
 

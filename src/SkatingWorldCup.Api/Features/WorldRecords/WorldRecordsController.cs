@@ -10,9 +10,18 @@ using SkatingWorldCup.Api.Infrastructure;
 namespace SkatingWorldCup.Api.Features.WorldRecords;
 
 public record WorldRecordDto(int Id, Gender Gender, Distance Distance, string Time, decimal Seconds, DateOnly Date, string? Venue, string? City,
-    IReadOnlyList<CompetitorDto> Holders, CompetitorDto? Nation, int? RaceId, RecordSource Source);
+    IReadOnlyList<CompetitorDto> Holders, CompetitorDto? Nation, int? RaceId, RecordSource Source) : ICsvRow
+{
+    public static IReadOnlyList<string> CsvHeader { get; } =
+        ["id", "gender", "distance", "time", "seconds", "date", "venue", "city", "holders", "nationality", "raceId", "source"];
 
-public class WorldRecordFilter : PageQuery
+    // A team's record: its skaters' names in one cell, and the nation's code.
+    public IEnumerable<object?> CsvFields() =>
+        [Id, Gender, Distance, Time, Seconds, Date, Venue, City, string.Join("; ", Holders.Select(h => h.Name)),
+            Nation?.Nationality ?? string.Join("; ", Holders.Select(h => h.Nationality).Distinct()), RaceId, Source];
+}
+
+public class WorldRecordFilter : CsvPageQuery
 {
     [FromQuery(Name = "gender"), Description("men or women.")]
     public Gender? Gender { get; init; }
@@ -27,18 +36,20 @@ public class WorldRecordQuery : WorldRecordFilter
     public DateOnly? AsOf { get; init; }
 }
 
-public class WorldRecordFilterValidator : PageQueryValidator<WorldRecordFilter>;
+public class WorldRecordFilterValidator : CsvPageQueryValidator<WorldRecordFilter>;
 
-public class WorldRecordQueryValidator : PageQueryValidator<WorldRecordQuery>;
+public class WorldRecordQueryValidator : CsvPageQueryValidator<WorldRecordQuery>;
 
 [ApiController, ApiVersion(1)]
 [Route("world-records")]
 public class WorldRecordsController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet]
+    [QueryFormat]
+    [VariesByDay]
     [EndpointSummary("The world record per gender and distance in force on a date")]
     [EndpointDescription("A record is in force from its date until the next entry of the progression for the same gender and distance.")]
-    [ProducesResponseType<Page<WorldRecordDto>>(200, "application/json")]
+    [ProducesResponseType<Page<WorldRecordDto>>(200, "application/json", "text/csv")]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     public async Task<Page<WorldRecordDto>> InForce([FromQuery] WorldRecordQuery query, CancellationToken cancellationToken)
     {
@@ -51,9 +62,10 @@ public class WorldRecordsController(SkatingDbContext db) : ControllerBase
     }
 
     [HttpGet("history")]
+    [QueryFormat]
     [EndpointSummary("The world record progression, oldest first")]
     [EndpointDescription("`source` is `imported` (from a season document) or `detected` (a result in our data beat the record in force before its race day; it goes away when the time is corrected).")]
-    [ProducesResponseType<Page<WorldRecordDto>>(200, "application/json")]
+    [ProducesResponseType<Page<WorldRecordDto>>(200, "application/json", "text/csv")]
     [ProducesResponseType<ValidationProblemDetails>(400, "application/problem+json")]
     public async Task<Page<WorldRecordDto>> History([FromQuery] WorldRecordFilter query, CancellationToken cancellationToken)
     {

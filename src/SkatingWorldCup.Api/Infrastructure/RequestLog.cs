@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace SkatingWorldCup.Api.Infrastructure;
+
+public static class RequestLog
+{
+    // Outside Development the console writes one JSON object per line, for a log collector to index; the request
+    // line's fields (Method, Path, StatusCode, DurationMs, TraceId) are in its State. A command-line verb logs plainly.
+    public static void AddSkatingLogging(this WebApplicationBuilder builder, bool isVerb)
+    {
+        if (isVerb)
+        {
+            Commands.QuietLogging(builder.Logging);
+        }
+        else if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+    }
+
+    // First in the pipeline, so the duration covers everything and the status is the one sent, problems included.
+    public static void UseRequestLog(this WebApplication app) => app.UseMiddleware<RequestLogMiddleware>();
+}
+
+public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            logger.LogInformation("{Method} {Path} answered {StatusCode} in {DurationMs} ms (trace {TraceId})",
+                context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+                Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), context.TraceId());
+        }
+    }
+}
