@@ -9,7 +9,7 @@ public sealed class CachingOptions
     public const string Section = "Caching";
 
     // How long the data version read from the database is trusted. A write made through this process is seen at once
-    // (DataVersionFilter advances it); one made elsewhere (the CLI, another instance) within this time. 0 reads it for every request.
+    // (ConditionalGetMiddleware advances it); one made elsewhere (the CLI, another instance) within this time. 0 reads it for every request.
     public double DataVersionSeconds { get; init; } = 1;
 
     // Computed standings kept in memory, keyed by data version; false computes every request (bench/run.sh measures both).
@@ -20,7 +20,7 @@ public sealed class CachingOptions
 
 // The data version (data_version.version, moved by every write) and the database it belongs to: a database recreated
 // or restored under a running API starts its versions again, and must not meet answers cached for the old one.
-public readonly record struct DataStamp(uint Database, long Version);
+public readonly record struct DataStamp(long Database, long Version);
 
 // Reading the version costs a round trip, so it is kept for a short time (CachingOptions.DataVersionSeconds) and one
 // read at a time serves every request that found it stale.
@@ -67,12 +67,10 @@ public sealed class DataVersions(IServiceScopeFactory scopes, Microsoft.Extensio
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SkatingDbContext>();
-        await db.Database.OpenConnectionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "SELECT d.oid, v.version FROM data_version v, pg_database d WHERE v.id = 1 AND d.datname = current_database()";
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var read = new DataStamp(reader.GetFieldValue<uint>(0), reader.GetInt64(1));
+        var row = (await db.Database.SqlQueryRaw<StampRow>(
+            "SELECT d.oid::bigint AS \"Database\", v.version AS \"Version\" FROM data_version v, pg_database d WHERE v.id = 1 AND d.datname = current_database()")
+            .ToListAsync()).Single();
+        var read = new DataStamp(row.Database, row.Version);
         lock (_lock)
         {
             // A read that started before an Advance must not take it back; another database's versions are not comparable.
@@ -80,5 +78,11 @@ public sealed class DataVersions(IServiceScopeFactory scopes, Microsoft.Extensio
             _readAt = Stopwatch.GetTimestamp();
             return _current.Value;
         }
+    }
+
+    private sealed class StampRow
+    {
+        public long Database { get; init; }
+        public long Version { get; init; }
     }
 }
