@@ -42,6 +42,18 @@ public class PointsBenchmarks
         return total;
     }
 
-    [Benchmark]
-    public PointsTableKind? TableFor() => WorldCupPoints.TableFor(Distance.Metres1000, Division.B, isFinal: true);
+    private static readonly (Distance Distance, Division? Division, bool IsFinal)[] s_cases =
+        [.. from d in Enum.GetValues<Distance>() from v in new Division?[] { Division.A, Division.B, null } from f in new[] { false, true } select (d, v, f)];
+
+    // Every distance, division and final flag: constant arguments would let the JIT fold the whole call away.
+    [Benchmark(OperationsPerInvoke = 54)]
+    public int TableFor()
+    {
+        var found = 0;
+        foreach (var (distance, division, isFinal) in s_cases)
+        {
+            found += WorldCupPoints.TableFor(distance, division, isFinal) is null ? 0 : 1;
+        }
+        return found;
+    }
 }
