@@ -29,8 +29,12 @@ print(f"- Run: {r.get('started')} on commit {r.get('commit')}, `bash bench/run.s
 print(f"- Machine: {os.cpu_count()} cores ({cpu}), shared by wrk, the API and PostgreSQL")
 print(f"- Load: wrk -t{threads} -c{connections} for {duration} s per endpoint (after a warm-up); pgbench -M prepared with the same"
       f" connections, threads and duration; API in Release on its own PostgreSQL")
-print(f"- 1-minute load average: {r.get('load_start')} at the start, {r.get('load_end')} at the end"
-      + (f" — **above {max_load} at the start: contended, not final figures**" if contended else ""))
+loads = {k[:-5]: float(v) for k, v in r.items() if k.endswith(".load")}
+busy = sorted(k for k, v in loads.items() if v > float(max_load))
+print(f"- 1-minute load average: {r.get('load_start')} at the start, {r.get('load_end')} at the end; the Load column is"
+      f" the load average just before each measured run"
+      + (f" — **above {max_load} at the start: contended, not final figures**" if contended else "")
+      + (f" — **above {max_load} before: {', '.join(busy)}**" if busy else ""))
 print()
 
 n = 2 + int(num("synthetic_seasons") or 28)
@@ -48,13 +52,13 @@ rows = [
     ("standings30_uncached", "Standings, JSON, cache off", n),
     ("sql30", "Raw standings SQL (pgbench)", n),
 ]
-print("| What | Seasons | Requests/s | p50 ms | p99 ms |")
-print("|---|---:|---:|---:|---:|")
+print("| What | Seasons | Requests/s | p50 ms | p99 ms | Load |")
+print("|---|---:|---:|---:|---:|---:|")
 for key, label, seasons in rows:
     if r.get(f"{key}.rps") == "n/a":
-        print(f"| {label} | {seasons} | n/a (no ETag) | | |")
+        print(f"| {label} | {seasons} | n/a (no ETag) | | | |")
     else:
-        print(f"| {label} | {seasons} | {fmt(num(key + '.rps'))} | {fmt(num(key + '.p50'), 2)} | {fmt(num(key + '.p99'), 2)} |")
+        print(f"| {label} | {seasons} | {fmt(num(key + '.rps'))} | {fmt(num(key + '.p50'), 2)} | {fmt(num(key + '.p99'), 2)} | {r.get(key + '.load', '')} |")
 print()
 
 
@@ -85,6 +89,8 @@ print()
 print(f"Cache off, for comparison: standings ÷ raw SQL {fmt(ratio(num('standings2_uncached.rps'), num('sql2.rps')), 2)}× with 2 seasons, "
       f"{fmt(ratio(num('standings30_uncached.rps'), num('sql30.rps')), 2)}× with {n}; p50 {n} ÷ 2 seasons "
       f"{fmt(ratio(num('standings30_uncached.p50'), num('standings2_uncached.p50')), 2)}×.")
+print()
+print(f"Load before the imports: {r.get('import.load')}; before the cold start: {r.get('cold.load')}.")
 print()
 print(f"First start (new cluster, migrations, bundled seasons): {r.get('first_start_s')} s. "
       f"Raw SQL latency ratio 30 ÷ 2 seasons: p50 {fmt(ratio(num('sql30.p50'), num('sql2.p50')), 2)}×. "

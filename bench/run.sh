@@ -123,6 +123,7 @@ load() {
     (( $# == 0 )) || expected=304
     [[ $status == "$expected" ]] || die "$name: $url answered $status, not $expected"
     wrk -t1 -c"$connections" -d"${warmup}s" "$@" "$url" >/dev/null
+    put "$name.load" "$(load1)"
     wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s bench/wrk/report.lua "$@" "$url" >"$work/wrk-$name.txt"
     local line
     line=$(grep '^WRK ' "$work/wrk-$name.txt") || die "$name: no wrk summary"
@@ -140,6 +141,7 @@ pgbench_standings() {
     (cd "$work/pgbench-log" && "$pg_bin/pgbench" -h 127.0.0.1 -p "$pgport" -U postgres -n -M prepared -c "$connections" -j "$threads" \
         -T "$warmup" -f "$repo/bench/sql/standings.sql" skating >/dev/null 2>&1)
     rm -rf "$work/pgbench-log" && mkdir -p "$work/pgbench-log"
+    put "$name.load" "$(load1)"
     (cd "$work/pgbench-log" && "$pg_bin/pgbench" -h 127.0.0.1 -p "$pgport" -U postgres -n -M prepared -c "$connections" -j "$threads" \
         -T "$duration" -l -f "$repo/bench/sql/standings.sql" skating >"$work/pgbench-$name.txt" 2>&1) || { cat "$work/pgbench-$name.txt" >&2; die "pgbench"; }
     local tps p50 p99
@@ -196,6 +198,7 @@ load standings2_uncached "$standings"
 stop_api
 
 log "importing $synthetic synthetic seasons"
+put import.load "$(load1)"
 (cd "$work/api" && timeout 900 dotnet SkatingWorldCup.Api.dll generate-seasons --count "$synthetic" --seed 1) >"$work/import.txt" 2>"$work/import.err" \
     || { cat "$work/import.err" >&2; die "generate-seasons"; }
 put synthetic_seasons_loaded "$(grep -c 'imported in' "$work/import.txt")"
@@ -207,6 +210,7 @@ print(f"import_first_ms={ms[0]:.0f}\nimport_median_ms={statistics.median(ms):.0f
 PY
 
 log "cold start (cluster initialised, $((synthetic + 2)) seasons)"
+put cold.load "$(load1)"
 start_api
 put cold_start_s "$started_in"
 # Autovacuum would analyze the new rows within a minute or so; now, so the plans measured are those it would settle on.
