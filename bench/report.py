@@ -32,7 +32,8 @@ print(f"- Load: wrk -t{threads} -c{connections} for {duration} s per endpoint (a
 loads = {k[:-5]: float(v) for k, v in r.items() if k.endswith(".load")}
 busy = sorted(k for k, v in loads.items() if v > float(max_load))
 print(f"- 1-minute load average: {r.get('load_start')} at the start, {r.get('load_end')} at the end; the Load column is"
-      f" the load average just before each measured run"
+      f" the load average just before each measured run (the benchmark's own previous run keeps it up), Others' CPU the share"
+      f" of the machine that processes other than the API, its PostgreSQL, wrk and pgbench took during the run"
       + (f" — **above {max_load} at the start: contended, not final figures**" if contended else "")
       + (f" — **above {max_load} before: {', '.join(busy)}**" if busy else ""))
 print()
@@ -52,13 +53,13 @@ rows = [
     ("standings30_uncached", "Standings, JSON, cache off", n),
     ("sql30", "Raw standings SQL (pgbench)", n),
 ]
-print("| What | Seasons | Requests/s | p50 ms | p99 ms | Load |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| What | Seasons | Requests/s | p50 ms | p99 ms | Load before | Others' CPU |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for key, label, seasons in rows:
     if r.get(f"{key}.rps") == "n/a":
-        print(f"| {label} | {seasons} | n/a (no ETag) | | | |")
+        print(f"| {label} | {seasons} | n/a (no ETag) | | | | |")
     else:
-        print(f"| {label} | {seasons} | {fmt(num(key + '.rps'))} | {fmt(num(key + '.p50'), 2)} | {fmt(num(key + '.p99'), 2)} | {r.get(key + '.load', '')} |")
+        print(f"| {label} | {seasons} | {fmt(num(key + '.rps'))} | {fmt(num(key + '.p50'), 2)} | {fmt(num(key + '.p99'), 2)} | {r.get(key + '.load', '')} | {r.get(key + '.others', '?')}% |")
 print()
 
 

@@ -103,6 +103,16 @@ start_api() {
     started_in=$(python3 -c "print(f'{$(date +%s.%N) - $t0:.2f}')")
 }
 
+# Others' share of the machine during a run, in %: busy time that was neither ours nor wrk's/pgbench's. The load average
+# cannot tell, since the benchmark itself keeps it high; this can.
+cpu_mark() { python3 bench/cpu.py "$api_pid" "$(head -1 "$work/pgdata/postmaster.pid" 2>/dev/null || echo 0)" "$$"; }
+others_since() {
+    local b0 o0 c0 b1 o1 c1
+    read -r b0 o0 c0 <<<"$1"
+    read -r b1 o1 c1 < <(cpu_mark)
+    python3 -c "print(f'{max(0, ($b1 - $b0) - ($o1 - $o0) - ($c1 - $c0)) / ($2 * 100 * $(nproc)) * 100:.0f}')"
+}
+
 # A new process needs a while of load before its code is fully compiled (tiered JIT) and its GC has sized its heaps:
 # some seconds of every endpoint the run measures, unmeasured.
 warm_process() {
@@ -124,13 +134,16 @@ load() {
     [[ $status == "$expected" ]] || die "$name: $url answered $status, not $expected"
     wrk -t1 -c"$connections" -d"${warmup}s" "$@" "$url" >/dev/null
     put "$name.load" "$(load1)"
+    local mark
+    mark=$(cpu_mark)
     wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s bench/wrk/report.lua "$@" "$url" >"$work/wrk-$name.txt"
+    put "$name.others" "$(others_since "$mark" "$duration")"
     local line
     line=$(grep '^WRK ' "$work/wrk-$name.txt") || die "$name: no wrk summary"
     eval "local ${line#WRK }"
     (( errors == 0 && bad_status == 0 )) || log "$name: $errors socket errors, $bad_status non-2xx/3xx responses"
     put "$name.rps" "$rps"; put "$name.p50" "$p50"; put "$name.p99" "$p99"; put "$name.status" "$status"
-    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms (HTTP $status)"
+    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms (HTTP $status), others' CPU $(grep "^$name.others=" "$results" | cut -d= -f2)%"
 }
 
 # pgbench with the standings SQL, same connections and duration; p50/p99 from its per-transaction log.
@@ -142,8 +155,11 @@ pgbench_standings() {
         -T "$warmup" -f "$repo/bench/sql/standings.sql" skating >/dev/null 2>&1)
     rm -rf "$work/pgbench-log" && mkdir -p "$work/pgbench-log"
     put "$name.load" "$(load1)"
+    local mark
+    mark=$(cpu_mark)
     (cd "$work/pgbench-log" && "$pg_bin/pgbench" -h 127.0.0.1 -p "$pgport" -U postgres -n -M prepared -c "$connections" -j "$threads" \
         -T "$duration" -l -f "$repo/bench/sql/standings.sql" skating >"$work/pgbench-$name.txt" 2>&1) || { cat "$work/pgbench-$name.txt" >&2; die "pgbench"; }
+    put "$name.others" "$(others_since "$mark" "$duration")"
     local tps p50 p99
     tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$work/pgbench-$name.txt" | head -1)
     read -r p50 p99 < <(cat "$work"/pgbench-log/pgbench_log.* | python3 -c '
