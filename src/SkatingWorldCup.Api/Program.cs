@@ -9,7 +9,7 @@ if (Commands.TryRunOffline(args, out var exitCode))
     return exitCode;
 }
 
-// `keys` and `import` need the database: they start like the web host (same database, same migrations), then run instead of it.
+// `keys`, `import` and `generate-seasons` need the database: they start like the web host (same database, same migrations), then run instead of it.
 var isVerb = Commands.IsDatabaseVerb(args);
 var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
 builder.AddSkatingLogging(isVerb);
@@ -35,6 +35,9 @@ builder.Services.AddSkatingHealthChecks();
 builder.Services.AddSkatingRateLimits(builder.Configuration);
 builder.Services.AddScoped<SeasonImporter>();
 builder.Services.AddScoped<StandingsService>();
+builder.Services.Configure<CachingOptions>(builder.Configuration.GetSection(CachingOptions.Section));
+builder.Services.AddSingleton<DataVersions>();
+builder.Services.AddSingleton<StandingsCache>();
 
 var app = builder.Build();
 app.Logger.LogInformation("Using {Database}", databaseDescription);

@@ -17,60 +17,74 @@ public sealed record CupStanding(int CompetitorId, int Rank, bool Tied, int Poin
 // Cup standings from race results: pure rules, no database. Races are given in column order.
 public static class Standings
 {
-    public static IReadOnlyList<CupStanding> Compute(IReadOnlyList<string> raceCodes, IEnumerable<CupStart> starts, IReadOnlyDictionary<int, string?> names, TieBreakRule tieBreak)
+    // Without progression only the final table is ranked; with it, the table after every race too.
+    public static IReadOnlyList<CupStanding> Compute(IReadOnlyList<string> raceCodes, IEnumerable<CupStart> starts, IReadOnlyDictionary<int, string?> names,
+        TieBreakRule tieBreak, bool progression = true)
     {
         var column = raceCodes.Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i);
-        var byCompetitor = starts.Where(s => s.Started && column.ContainsKey(s.RaceCode)).GroupBy(s => s.CompetitorId)
-            .ToDictionary(g => g.Key, g => g.ToList());
-        if (byCompetitor.Count == 0)
+        var counted = starts.Where(s => s.Started && column.ContainsKey(s.RaceCode)).ToList();
+        if (counted.Count == 0)
         {
             return [];
         }
-        var maxPlace = byCompetitor.Values.SelectMany(s => s).Max(s => s.Place ?? 0);
+        var maxPlace = counted.Max(s => s.Place ?? 0);
+        var byRace = raceCodes.Select(_ => new List<CupStart>()).ToArray();
+        var tallies = new Dictionary<int, Tally>();
+        foreach (var start in counted)
+        {
+            byRace[column[start.RaceCode]].Add(start);
+            tallies.TryAdd(start.CompetitorId, new Tally(start.CompetitorId, raceCodes.Count, maxPlace));
+        }
+        // Within a rank: by name, then id. Sorted once here, so ranking after each race compares numbers, not culture-aware strings.
+        var byName = tallies.Keys.Select(id => (Id: id, Name: names.GetValueOrDefault(id))).ToList();
+        byName.Sort((a, b) => CompareNames(a.Name, b.Name) is var n and not 0 ? n : a.Id.CompareTo(b.Id));
+        for (var i = 0; i < byName.Count; i++)
+        {
+            tallies[byName[i].Id].NameOrder = i;
+        }
 
-        // After race k (in column order) each competitor has a total and a count of each place so far.
-        var tallies = byCompetitor.Keys.ToDictionary(id => id, id => new Tally(id, names.GetValueOrDefault(id), maxPlace));
-        var steps = byCompetitor.Keys.ToDictionary(id => id, _ => new List<StandingStep>(raceCodes.Count));
+        var steps = tallies.Keys.ToDictionary(id => id, _ => new List<StandingStep>(progression ? raceCodes.Count : 0));
         for (var k = 0; k < raceCodes.Count; k++)
         {
-            foreach (var (id, list) in byCompetitor)
+            foreach (var start in byRace[k])
             {
-                foreach (var start in list.Where(s => column[s.RaceCode] == k))
-                {
-                    tallies[id].Add(start);
-                }
+                tallies[start.CompetitorId].Add(start, k);
             }
-            foreach (var ranked in RankAll(tallies.Values, tieBreak))
+            if (progression)
             {
-                steps[ranked.Tally.CompetitorId].Add(new StandingStep(raceCodes[k], ranked.Tally.Points, ranked.Rank));
+                foreach (var ranked in RankAll(tallies.Values, tieBreak))
+                {
+                    steps[ranked.Tally.CompetitorId].Add(new StandingStep(raceCodes[k], ranked.Tally.Points, ranked.Rank));
+                }
             }
         }
 
         return RankAll(tallies.Values, tieBreak).Select(r =>
         {
-            var id = r.Tally.CompetitorId;
-            var raced = byCompetitor[id].ToLookup(s => s.RaceCode);
-            var racePoints = raceCodes.ToDictionary(code => code, code => raced.Contains(code) ? raced[code].Sum(s => s.Points) : (int?)null);
-            return new CupStanding(id, r.Rank, r.Tied, r.Tally.Points, racePoints, steps[id]);
+            var racePoints = new Dictionary<string, int?>(raceCodes.Count);
+            for (var k = 0; k < raceCodes.Count; k++)
+            {
+                racePoints[raceCodes[k]] = r.Tally.RacePoints[k];
+            }
+            return new CupStanding(r.Tally.CompetitorId, r.Rank, r.Tied, r.Tally.Points, racePoints, steps[r.Tally.CompetitorId]);
         }).ToList();
     }
 
     // Best first. Equal competitors share the rank of the first of them (1, 2, 2, 4); within a rank, by name then id.
     private static List<(Tally Tally, int Rank, bool Tied)> RankAll(IEnumerable<Tally> tallies, TieBreakRule tieBreak)
     {
-        var ordered = tallies.Order(Comparer<Tally>.Create((a, b) =>
-            Compare(a, b, tieBreak) is var c and not 0 ? c : CompareNames(a.Name, b.Name) is var n and not 0 ? n : a.CompetitorId.CompareTo(b.CompetitorId)))
-            .ToList();
+        var ordered = tallies.ToList();
+        ordered.Sort((a, b) => Compare(a, b, tieBreak) is var c and not 0 ? c : a.NameOrder.CompareTo(b.NameOrder));
         var result = new List<(Tally, int, bool)>(ordered.Count);
         var rank = 0;
         for (var i = 0; i < ordered.Count; i++)
         {
-            if (i == 0 || Compare(ordered[i - 1], ordered[i], tieBreak) != 0)
+            var equalToPrevious = i > 0 && Compare(ordered[i - 1], ordered[i], tieBreak) == 0;
+            if (!equalToPrevious)
             {
                 rank = i + 1;
             }
-            var tied = (i > 0 && Compare(ordered[i - 1], ordered[i], tieBreak) == 0)
-                || (i + 1 < ordered.Count && Compare(ordered[i], ordered[i + 1], tieBreak) == 0);
+            var tied = equalToPrevious || (i + 1 < ordered.Count && Compare(ordered[i], ordered[i + 1], tieBreak) == 0);
             result.Add((ordered[i], rank, tied));
         }
         return result;
@@ -94,29 +108,30 @@ public static class Standings
         }
         if (tieBreak == TieBreakRule.Countback)
         {
-            // More wins first, then more second places, and so on.
-            for (var place = 0; place < Math.Max(a.Places.Length, b.Places.Length); place++)
+            // More wins first, then more second places, and so on (every tally counts the same places).
+            for (var place = 0; place < a.Places.Length; place++)
             {
-                var (countA, countB) = (a.Places.ElementAtOrDefault(place), b.Places.ElementAtOrDefault(place));
-                if (countA != countB)
+                if (a.Places[place] != b.Places[place])
                 {
-                    return countB.CompareTo(countA);
+                    return b.Places[place].CompareTo(a.Places[place]);
                 }
             }
         }
         return 0;
     }
 
-    private sealed class Tally(int competitorId, string? name, int maxPlace)
+    private sealed class Tally(int competitorId, int races, int maxPlace)
     {
         public int CompetitorId { get; } = competitorId;
-        public string? Name { get; } = name;
+        public int NameOrder { get; set; }
         public int Points { get; private set; }
         public int[] Places { get; } = new int[maxPlace]; // Places[0] = number of first places
+        public int?[] RacePoints { get; } = new int?[races]; // null: did not start that race
 
-        public void Add(CupStart start)
+        public void Add(CupStart start, int race)
         {
             Points += start.Points;
+            RacePoints[race] = (RacePoints[race] ?? 0) + start.Points;
             if (start.Place is { } place and >= 1 && place <= Places.Length)
             {
                 Places[place - 1]++;

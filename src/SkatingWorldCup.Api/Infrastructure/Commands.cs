@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
@@ -9,8 +11,9 @@ using SkatingWorldCup.Api.Features.Keys;
 namespace SkatingWorldCup.Api.Infrastructure;
 
 // Command-line verbs of the API (`dotnet run --project src/SkatingWorldCup.Api -- <verb>`), run instead of the web host.
-// `schema-script` needs no database; `keys` and `import` run on the database the web host would use (embedded
-// PostgreSQL or ConnectionStrings__Skating), after the same migrations, and write as the actor "cli".
+// `schema-script` and `generate-seasons --out` need no database; `keys`, `import` and `generate-seasons` run on the
+// database the web host would use (embedded PostgreSQL or ConnectionStrings__Skating), after the same migrations,
+// and write as the actor "cli".
 public static class Commands
 {
     private const string Usage = """
@@ -21,6 +24,9 @@ public static class Commands
           import FILE...                                     import season documents, one transaction each
           schema-script                                      print the SQL of the EF model (for new migrations)
           healthcheck [URL]                                  exit 0 when URL (default http://localhost:8080/health/ready) answers 2xx
+          generate-seasons --count N [--seed S] [--first-year 1980] [--out DIR]
+                                                             synthetic benchmark seasons (SYNTHETIC 1980-81, …): written to DIR
+                                                             as import documents, or imported, one timed line each
         """;
 
     public static bool TryRunOffline(string[] args, out int exitCode)
@@ -36,6 +42,9 @@ public static class Commands
                     Console.WriteLine(db.Database.GenerateCreateScript());
                 }
                 return true;
+            case ["generate-seasons", .. var rest] when Options(rest, "--count", "--seed", "--first-year", "--out") is { } o && o.ContainsKey("--out"):
+                exitCode = WriteSyntheticSeasons(o, Console.Error);
+                return true;
             case ["help" or "--help" or "-h", ..]:
                 Console.WriteLine(Usage);
                 return true;
@@ -48,7 +57,7 @@ public static class Commands
         }
     }
 
-    public static bool IsDatabaseVerb(string[] args) => args is ["keys" or "import", ..];
+    public static bool IsDatabaseVerb(string[] args) => args is ["keys" or "import" or "generate-seasons", ..];
 
     // The verbs print their results on stdout; the host's logging goes to stderr, warnings and worse only.
     public static void QuietLogging(ILoggingBuilder logging)
@@ -70,6 +79,8 @@ public static class Commands
                 ["keys", "revoke", .. var rest] when Options(rest, "--name", "--id") is { Count: 1 } o =>
                     await RevokeKeyAsync(services, o.GetValueOrDefault("--name"), o.GetValueOrDefault("--id"), output, error),
                 ["import", .. var files] when files.Length > 0 => await ImportAsync(services, files, output, error),
+                ["generate-seasons", .. var rest] when Options(rest, "--count", "--seed", "--first-year") is { } o && SyntheticOptions(o) is { } s =>
+                    await ImportSyntheticSeasonsAsync(services, s, output, error),
                 _ => Fail(error, Usage, 2),
             };
         }
@@ -188,6 +199,52 @@ public static class Commands
 
     private static string Counts(IReadOnlyDictionary<string, int> counts) =>
         counts.Count == 0 ? "nothing" : string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"));
+
+    private static int WriteSyntheticSeasons(Dictionary<string, string> options, TextWriter error)
+    {
+        if (SyntheticOptions(options) is not { } s)
+        {
+            return Fail(error, Usage, 2);
+        }
+        var folder = Directory.CreateDirectory(options["--out"]).FullName;
+        foreach (var year in Enumerable.Range(s.FirstYear, s.Count))
+        {
+            var path = Path.Combine(folder, $"{SyntheticSeasons.SeasonId(year)}.json");
+            File.WriteAllText(path, JsonSerializer.Serialize(SyntheticSeasons.Generate(year, s.Seed), ImportJson.Options));
+            error.WriteLine(path);
+        }
+        return 0;
+    }
+
+    // One line per season, `season <id> imported in <ms> ms`, which bench/run.sh reads: the time of the importer's
+    // transaction only (validation, upserts, commit), not of building the document or starting the process.
+    private static async Task<int> ImportSyntheticSeasonsAsync(IServiceProvider services, (int Count, int Seed, int FirstYear) s, TextWriter output, TextWriter error)
+    {
+        foreach (var year in Enumerable.Range(s.FirstYear, s.Count))
+        {
+            var document = SyntheticSeasons.Generate(year, s.Seed);
+            await using var scope = services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<SeasonImporter>();
+            var clock = Stopwatch.StartNew();
+            var outcome = await importer.ImportAsync(document, Actors.Cli);
+            clock.Stop();
+            if (!outcome.Succeeded)
+            {
+                return Fail(error, $"season {document.Season} rejected: {string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}", 1);
+            }
+            var results = outcome.Summary!.Created.GetValueOrDefault("results");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"season {document.Season} imported in {clock.Elapsed.TotalMilliseconds:F0} ms ({results} results)"));
+        }
+        return 0;
+    }
+
+    private static (int Count, int Seed, int FirstYear)? SyntheticOptions(Dictionary<string, string> o)
+    {
+        var ok = int.TryParse(o.GetValueOrDefault("--count"), out var count) & int.TryParse(o.GetValueOrDefault("--seed", "1"), out var seed)
+            & int.TryParse(o.GetValueOrDefault("--first-year", $"{SyntheticSeasons.FirstYear}"), out var firstYear);
+        // Synthetic ids stay before the real seasons (2011-12 on), so they never overwrite real data.
+        return ok && count is >= 1 and <= 30 && firstYear >= 1900 && firstYear + count <= 2010 ? (count, seed, firstYear) : null;
+    }
 
     // --option value pairs; null when an option is unknown, repeated or has no value.
     private static Dictionary<string, string>? Options(string[] args, params string[] known)

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using SkatingWorldCup.Api.Data;
 
 namespace SkatingWorldCup.Api.Infrastructure;
 
@@ -13,23 +11,33 @@ public sealed class VariesByDayAttribute : Attribute;
 
 // Conditional GET for every API read. Every write transaction bumps the one data version, so an answer can only change
 // when it does: the ETag is W/"{data version}-{hash of path, query and Accept}", and an If-None-Match that matches is a
-// 304 from one small query, before any controller computes a body. Runs after authorization, so a 304 never skips it.
+// 304 before any controller computes a body. Runs after authorization, so a 304 never skips it. The version comes from
+// DataVersions, kept for up to Caching:DataVersionSeconds (no query per request); a write's own X-Data-Version moves it
+// on at once, so this process never answers 304 for what it has just changed.
 public sealed class ConditionalGetMiddleware(RequestDelegate next)
 {
     public const string PublicCaching = "public, max-age=10";
     private const string PrivateCaching = "private, no-cache";
 
-    public async Task InvokeAsync(HttpContext context, SkatingDbContext db)
+    public async Task InvokeAsync(HttpContext context, DataVersions versions)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/api")
-            || context.GetEndpoint() is not { } endpoint)
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        {
+            await next(context);
+            if (long.TryParse(context.Response.Headers[DataVersionHeader.Name], System.Globalization.CultureInfo.InvariantCulture, out var written))
+            {
+                versions.Advance(written);
+            }
+            return;
+        }
+        if (!request.Path.StartsWithSegments("/api") || context.GetEndpoint() is not { } endpoint)
         {
             await next(context);
             return;
         }
         // Read before the data the answer is made of, so an answer is never labelled newer than what it holds.
-        var version = await db.DataVersions.Select(d => d.Version).SingleAsync(context.RequestAborted);
+        var version = (await versions.CurrentAsync(context.RequestAborted)).Version;
         var etag = $"W/\"{version}-{Hash(request, endpoint)}\"";
         var response = context.Response;
         response.SetDataVersion(version);

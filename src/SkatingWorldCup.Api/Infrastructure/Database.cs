@@ -19,7 +19,9 @@ public static class Database
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             var dataDirectory = builder.Configuration["LocalDatabase:DataDirectory"] ?? Path.Combine(builder.Environment.ContentRootPath, ".pgdata");
-            var local = await LocalPostgres.StartAsync(dataDirectory);
+            // Its data is small and cached: random reads cost about what sequential ones do, and with the default (4) the
+            // planner scanned every season's races for one cup's instead of using the index (bench/results/explain-*.txt).
+            var local = await LocalPostgres.StartAsync(dataDirectory, ["random_page_cost=1.1"]);
             await local.EnsureDatabaseAsync("skating");
             connectionString = local.ConnectionString("skating");
             builder.Services.AddSingleton(local);
@@ -31,8 +33,10 @@ public static class Database
             var parsed = new NpgsqlConnectionStringBuilder(connectionString);
             description = $"PostgreSQL at {parsed.Host}:{parsed.Port}/{parsed.Database} (ConnectionStrings__Skating)";
         }
-        connectionString = WithTimeouts(connectionString);
-        builder.Services.AddDbContext<SkatingDbContext>(options => options
+        connectionString = WithPreparation(WithTimeouts(connectionString));
+        // Pooled: a request reuses a context instead of building one (and its options) every time, which showed in
+        // profiles of the cached standings, where the context is not even used.
+        builder.Services.AddDbContextPool<SkatingDbContext>(options => options
             .UseNpgsql(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             // Migrations are hand-written (no model snapshot); SchemaDriftTests guards what this warning would.
@@ -47,6 +51,16 @@ public static class Database
 
     // Npgsql waits 15 s to connect and 30 s for a command by default: with PostgreSQL gone, requests would hang that long
     // instead of answering 503 at once. Values the connection string gives are kept.
+    // Statements run again and again (every read endpoint's) are prepared on each pooled connection after a few uses, so
+    // PostgreSQL stops planning them every time: planning the standings' statements cost as much as running them.
+    // A value the connection string gives is kept.
+    public static string WithPreparation(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant());
+        return given.Contains("maxautoprepare") ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50 }.ConnectionString;
+    }
+
     public static string WithTimeouts(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()

@@ -17,6 +17,8 @@ public sealed class ApiFactory(string connectionString) : WebApplicationFactory<
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Skating", connectionString);
         builder.UseSetting("Auth:BootstrapKey", AdminKey);
+        // Each test recreates the database under the same host: a data version trusted for a second could outlive that.
+        builder.UseSetting("Caching:DataVersionSeconds", "0");
         // Every test shares one client address: room for all their requests; RateLimitTests set tiny limits of their own.
         builder.UseSetting("RateLimits:AnonymousPerMinute", "1000000");
         builder.UseSetting("RateLimits:KeyPerMinute", "1000000");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Domain;
+using SkatingWorldCup.Api.Features.Changes;
 using SkatingWorldCup.Api.Features.Imports;
 using SkatingWorldCup.Api.Tests.Infrastructure;
 
@@ -272,5 +273,22 @@ public sealed class StandingsApiTests(DatabaseFixture database) : ApiTest(databa
         var tied = json["standings"]!.AsArray().Where(r => (int)r!["points"]! == 274).ToList();
         tied.Count.ShouldBe(2);
         tied.ShouldAllBe(r => (int)r!["rank"]! == 13 && (bool)r["tied"]!);
+    }
+
+    [Fact]
+    public async Task Standings_served_after_a_change_to_the_data_show_the_change_not_the_cached_answer()
+    {
+        ((int)Row(await GetJsonAsync(WomenSprint), "Lee Sang-hwa")["points"]!).ShouldBe(1055);
+        // A write as every writer makes one: in a WriteTransaction, which moves the data version the cache is keyed by.
+        await using (var db = CreateContext())
+        {
+            await using var write = await db.BeginWriteAsync(CancellationToken.None);
+            var lee = await db.Competitors.SingleAsync(c => c.Name == "Lee Sang-hwa");
+            (await db.Results.Where(r => r.CompetitorId == lee.Id && r.Points == 100 && r.Race.Occasion.SeasonId == "2012-13" && r.Race.Occasion.Number == 1
+                && r.Race.Order == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Points, 0))).ShouldBe(1);
+            await write.CommitAsync(new ChangeEntry(Actors.System, "test", "result", "lee", new { }), CancellationToken.None);
+        }
+
+        ((int)Row(await GetJsonAsync(WomenSprint), "Lee Sang-hwa")["points"]!).ShouldBe(955);
     }
 }

@@ -57,7 +57,7 @@ public class RaceDocumentValidator : AbstractValidator<RaceDocument>
         RuleFor(r => r.Order).NotNull().InclusiveBetween(1, 9);
         RuleFor(r => r.Date).Must(d => Rules.Within(d, occasion.StartDate ?? season.StartDate, occasion.EndDate ?? season.EndDate))
             .WithMessage("date must be inside the weekend (and the season).");
-        RuleForEach(r => r.Results).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(r => new ResultDocumentValidator(r));
+        RuleForEach(r => r.Results).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(r => ResultDocumentValidator.For(r));
         RuleFor(r => r.Results).Must(Rules.Distinct<ResultDocument, string?>(Rules.CompetitorKey))
             .WithMessage("a competitor appears once in a race's results.");
         RuleFor(r => r.Results).Must(Rules.Distinct<ResultDocument, (string?, int?)>(x => (x.Division, x.Rank), x => x.Rank is not null))
@@ -67,13 +67,24 @@ public class RaceDocumentValidator : AbstractValidator<RaceDocument>
 
 public class ResultDocumentValidator : AbstractValidator<ResultDocument>
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(object?, object?, string), ResultDocumentValidator> s_byDistance = new();
+
+    // Building a validator builds all its rules, and FluentValidation asks for one per result: a season of 2,400
+    // results spent most of its validation here. It depends on the race's distance only, so one per distance serves
+    // every race of it (validators hold no state between validations). Property names are fixed when a validator is
+    // built, by the resolvers AddSkatingValidation sets: one is reused only under the resolvers it was built with.
+    public static ResultDocumentValidator For(RaceDocument race) =>
+        race.Distance is { } text && ApiName<Distance>.TryParse(text, out var distance) && distance.ToApi() == text
+            ? s_byDistance.GetOrAdd((ValidatorOptions.Global.PropertyNameResolver, ValidatorOptions.Global.DisplayNameResolver, text), _ => new ResultDocumentValidator(race))
+            : new ResultDocumentValidator(race);
+
     public ResultDocumentValidator(RaceDocument race)
     {
         var distance = Rules.Is<Distance>(race.Distance) ? ApiName<Distance>.Parse(race.Distance!) : (Distance?)null;
         RuleFor(r => r).Must(r => (r.Skater is null) != (r.Nation is null)).WithName("skater").WithMessage("give either skater or nation.");
         RuleFor(r => r.Nation).NotNull().When(_ => distance?.IsTeamEvent() == true).WithMessage("team events' results are nations.");
         RuleFor(r => r.Skater).NotNull().When(_ => distance is { } d && !d.IsTeamEvent()).WithMessage("an individual event's results are skaters.");
-        RuleFor(r => r.Skater!).SetValidator(new SkaterDocumentValidator()).When(r => r.Skater is not null);
+        RuleFor(r => r.Skater!).SetValidator(SkaterDocumentValidator.Shared).When(r => r.Skater is not null);
         RuleFor(r => r.Nation).Matches(Rules.ThreeLetterCode()).When(r => r.Nation is not null).WithMessage("nation must be a 3-letter code (e.g. NED).");
         RuleFor(r => r.Division).Must(Rules.Is<Division>).When(r => r.Division is not null).WithMessage(Rules.OneOf<Division>());
         RuleFor(r => r.Status).Must(Rules.Is<ResultStatus>).When(r => r.Status is not null).WithMessage(Rules.OneOf<ResultStatus>());
@@ -94,6 +105,22 @@ public class ResultDocumentValidator : AbstractValidator<ResultDocument>
 
 public class SkaterDocumentValidator : AbstractValidator<SkaterDocument>
 {
+    private static (object? Names, object? DisplayNames, SkaterDocumentValidator Validator)? s_shared;
+
+    // One instance for every skater of every document (see ResultDocumentValidator.For on why it depends on the resolvers).
+    public static SkaterDocumentValidator Shared
+    {
+        get
+        {
+            var (names, displayNames) = (ValidatorOptions.Global.PropertyNameResolver, ValidatorOptions.Global.DisplayNameResolver);
+            if (s_shared is not { } shared || shared.Names != (object?)names || shared.DisplayNames != (object?)displayNames)
+            {
+                s_shared = shared = (names, displayNames, new SkaterDocumentValidator());
+            }
+            return shared.Validator;
+        }
+    }
+
     public SkaterDocumentValidator()
     {
         RuleFor(s => s.Name).MaximumLength(100).Must(n => n is null || n.Trim().Length > 0).WithMessage("name must not be blank.");
@@ -127,7 +154,7 @@ public class WorldRecordDocumentValidator : AbstractValidator<WorldRecordDocumen
             .When(w => Rules.Is<Distance>(w.Distance) && RaceTime.TryParse(w.Time, out _)).WithMessage(w => $"{w.Time} is not a plausible time for the {w.Distance}.");
         RuleFor(w => w.Date).NotNull();
         RuleFor(w => w.Skaters).NotEmpty().WithMessage("a world record names its holder(s).");
-        RuleForEach(w => w.Skaters).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(new SkaterDocumentValidator());
+        RuleForEach(w => w.Skaters).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(SkaterDocumentValidator.Shared);
         RuleFor(w => w.Nation).NotEmpty().When(w => w.Distance is "team-pursuit" or "team-sprint").WithMessage("a team record names its nation.");
         RuleFor(w => w.Nation).Matches(Rules.ThreeLetterCode()).When(w => w.Nation is not null);
         RuleFor(w => w.Venue).MaximumLength(200);
@@ -159,7 +186,7 @@ public class PublishedStandingsDocumentValidator : AbstractValidator<PublishedSt
             row.RuleFor(r => r.Rank).NotNull().InclusiveBetween(1, 999);
             row.RuleFor(r => r.Points).NotNull().InclusiveBetween(0, 10000);
             row.RuleFor(r => r).Must(r => (r.Skater is null) != (r.Nation is null)).WithName("skater").WithMessage("give either skater or nation.");
-            row.RuleFor(r => r.Skater!).SetValidator(new SkaterDocumentValidator()).When(r => r.Skater is not null);
+            row.RuleFor(r => r.Skater!).SetValidator(SkaterDocumentValidator.Shared).When(r => r.Skater is not null);
             row.RuleFor(r => r.Nation).Matches(Rules.ThreeLetterCode()).When(r => r.Nation is not null);
         });
         RuleFor(p => p.Rows).Must(Rules.Distinct<PublishedRowDocument, string?>(r => Rules.CompetitorKey(r.Skater, r.Nation)))

@@ -60,6 +60,22 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
 
     private async Task<ImportOutcome> ApplyValidAsync(SeasonDocument document, CancellationToken cancellationToken)
     {
+        // EF scans every tracked entity for changes whenever Entries() or SaveChanges is called; a season tracks
+        // thousands of them, and the summary, the events and the versions below each looked. They detect once each, explicitly.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await ApplyValidDetectingExplicitlyAsync(document, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<ImportOutcome> ApplyValidDetectingExplicitlyAsync(SeasonDocument document, CancellationToken cancellationToken)
+    {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("An import is applied inside a WriteTransaction.");
@@ -87,7 +103,10 @@ public sealed class SeasonImporter(SkatingDbContext db, IValidator<SeasonDocumen
         var summary = ImportSummaries.FromChanges(document.Season!, db.ChangeTracker, _named);
         var events = WorldRecordDetection.AffectedEvents(db);
         db.BumpVersions();
+        db.ChangeTracker.DetectChanges(); // the versions just bumped
+        var newResults = ResultCopy.Detach(db);
         await db.SaveChangesAsync(cancellationToken);
+        await ResultCopy.InsertAsync(db, newResults, cancellationToken);
         db.ChangeTracker.Clear();
         var records = await WorldRecordDetection.RefreshAsync(db, events, cancellationToken);
         return new(records.Changed ? ImportSummaries.WithDetectedRecords(summary, records) : summary, new Dictionary<string, string[]>());

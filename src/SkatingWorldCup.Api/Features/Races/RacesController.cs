@@ -99,8 +99,8 @@ public class RacesController(SkatingDbContext db) : ControllerBase
                 Podium = r.Results.Where(x => x.Division == Division.A && x.Rank <= 3).OrderBy(x => x.Rank).Select(x => new { x.Rank, x.Competitor, x.Time, x.Points }).ToList(),
             })
             .ToListAsync(cancellationToken);
-        var codes = await RaceCodesAsync(season, cancellationToken);
         var cups = await db.CupsOfAsync(season, cancellationToken);
+        var codes = await RaceCodesAsync(season, cups, cancellationToken);
         var items = rows.OrderBy(r => r.Occasion).ThenBy(r => r.Date ?? DateOnly.MaxValue).ThenBy(r => r.Distance).ThenBy(r => r.Gender).ThenBy(r => r.Order)
             .Select(r => new RaceDto(r.Id, season, r.Occasion, r.City, codes.GetValueOrDefault(r.Id), r.Order, r.Gender, r.Distance, cups.CupFor(r.Gender, r.Distance)?.Slug, r.Date, r.HasResults,
                 r.Podium.Select(p => new PodiumPlaceDto(p.Rank!.Value, CompetitorDto.From(p.Competitor), TimedDto.From(p.Time)?.Time, TimedDto.From(p.Time)?.Seconds, p.Points)).ToList()));
@@ -117,8 +117,7 @@ public class RacesController(SkatingDbContext db) : ControllerBase
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public async Task<ActionResult<RaceDetailDto>> Get([Description("Race id, from a races list.")] int raceId, [FromQuery] FormatQuery query, CancellationToken cancellationToken)
     {
-        var race = await db.Races.Include(r => r.Occasion).Include(r => r.Results).ThenInclude(r => r.Competitor)
-            .SingleOrDefaultAsync(r => r.Id == raceId, cancellationToken);
+        var race = await s_raceWithResults(db, raceId, cancellationToken);
         if (race is null)
         {
             return this.NotFoundProblem($"Race {raceId} not found. GET /api/v1/seasons/{{season}}/races lists a season's races.");
@@ -129,8 +128,8 @@ public class RacesController(SkatingDbContext db) : ControllerBase
             return notModified;
         }
         var season = race.Occasion.SeasonId;
-        var codes = await RaceCodesAsync(season, cancellationToken);
         var cups = await db.CupsOfAsync(season, cancellationToken);
+        var codes = await RaceCodesAsync(season, cups, cancellationToken);
         var results = race.Results
             .OrderBy(r => r.Rank is null ? 2 : r.Division == Division.B ? 1 : 0).ThenBy(r => r.Rank).ThenByDescending(r => r.Points).ThenBy(r => r.Id)
             .Select(r => new RaceResultDto(r.Division, r.Rank, CompetitorDto.From(r.Competitor), TimedDto.From(r.Time)?.Time, TimedDto.From(r.Time)?.Seconds,
@@ -141,9 +140,14 @@ public class RacesController(SkatingDbContext db) : ControllerBase
             race.Order, race.Gender, race.Distance, cups.CupFor(race.Gender, race.Distance)?.Slug, race.Date, results);
     }
 
-    private async Task<Dictionary<int, string>> RaceCodesAsync(string season, CancellationToken cancellationToken)
+    // The hottest read after the standings: compiled once rather than translated from its expression tree on every call.
+    private static readonly Func<SkatingDbContext, int, CancellationToken, Task<Race?>> s_raceWithResults = EF.CompileAsyncQuery(
+        (SkatingDbContext db, int raceId, CancellationToken cancellationToken) =>
+            db.Races.Include(r => r.Occasion).Include(r => r.Results).ThenInclude(r => r.Competitor).SingleOrDefault(r => r.Id == raceId));
+
+    // Takes the season's cups from the caller, which needs them too (they were read twice per request).
+    private async Task<Dictionary<int, string>> RaceCodesAsync(string season, List<CupKey> cups, CancellationToken cancellationToken)
     {
-        var cups = await db.CupsOfAsync(season, cancellationToken);
         var races = await db.Races.Where(r => r.Occasion.SeasonId == season)
             .Select(r => new { r.Id, r.Gender, r.Distance, r.Order, r.Date, r.Occasion.Number, r.Occasion.CityCode }).ToListAsync(cancellationToken);
         return races.GroupBy(r => cups.CupFor(r.Gender, r.Distance)?.Id)

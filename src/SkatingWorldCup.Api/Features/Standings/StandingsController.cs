@@ -23,8 +23,8 @@ public class StandingsController(StandingsService standings) : ControllerBase
     public async Task<ActionResult<StandingsDto>> OfCup([Description("Season id, e.g. 2012-13.")] string season,
         [Description("Cup id, e.g. women-500 or men-5000-10000.")] string cupId, [FromQuery] StandingsQuery query, CancellationToken cancellationToken)
     {
-        var found = await standings.FindCupAsync(season, cupId, cancellationToken);
-        return found.Cup is null ? this.NotFoundProblem(found.Problem!) : await standings.StandingsAsync(found.Cup, query, cancellationToken);
+        var answer = await standings.StandingsAsync(season, new CupSelector(cupId, null, null), query, cancellationToken);
+        return answer.Value ?? (ActionResult<StandingsDto>)this.NotFoundProblem(answer.Problem!);
     }
 
     [HttpGet("seasons/{season}/standings")]
@@ -37,8 +37,8 @@ public class StandingsController(StandingsService standings) : ControllerBase
     public async Task<ActionResult<StandingsDto>> OfDistance([Description("Season id, e.g. 2012-13.")] string season,
         [FromQuery] DistanceStandingsQuery query, CancellationToken cancellationToken)
     {
-        var found = await standings.FindCupAsync(season, query.Gender!.Value, query.Distance!.Value, cancellationToken);
-        return found.Cup is null ? this.NotFoundProblem(found.Problem!) : await standings.StandingsAsync(found.Cup, query, cancellationToken);
+        var answer = await standings.StandingsAsync(season, new CupSelector(null, query.Gender, query.Distance), query, cancellationToken);
+        return answer.Value ?? (ActionResult<StandingsDto>)this.NotFoundProblem(answer.Problem!);
     }
 
     [HttpGet("seasons/{season}/cups/{cupId}/medallists")]
@@ -49,7 +49,7 @@ public class StandingsController(StandingsService standings) : ControllerBase
     public async Task<ActionResult<MedallistsDto>> Medallists([Description("Season id, e.g. 2012-13.")] string season,
         [Description("Cup id, e.g. women-500 or men-5000-10000.")] string cupId, CancellationToken cancellationToken)
     {
-        var found = await standings.FindCupAsync(season, cupId, cancellationToken);
-        return found.Cup is null ? this.NotFoundProblem(found.Problem!) : await standings.MedallistsAsync(found.Cup, cancellationToken);
+        var answer = await standings.MedallistsAsync(season, new CupSelector(cupId, null, null), cancellationToken);
+        return answer.Value ?? (ActionResult<MedallistsDto>)this.NotFoundProblem(answer.Problem!);
     }
 }

@@ -1,7 +1,9 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Domain;
 using SkatingWorldCup.Api.Features.Shared;
+using SkatingWorldCup.Api.Infrastructure;
 
 namespace SkatingWorldCup.Api.Features.Standings;
 
@@ -11,48 +13,70 @@ public sealed record CupContext(string Season, DateOnly SeasonStart, DateOnly Se
     public StandingsCupDto Dto => new(Cup.Slug, Cup.Gender, Cup.Distances);
 }
 
-public sealed record CupLookup(CupContext? Cup, string? Problem);
+public sealed record CupAnswer<T>(T? Value, string? Problem) where T : class;
 
-// Reads a cup's races and results (one query) and hands them to the pure rules in Domain/Standings.
-public sealed class StandingsService(SkatingDbContext db)
+// Reads a cup's season, races and results (one round trip, CupReader) and hands them to the pure rules in Domain/Standings.
+// Computed standings are kept in memory under the data version they were read at: any write moves the version, so a
+// cached answer is never served after the data changed (within CachingOptions.DataVersionSeconds for writes made elsewhere).
+public sealed class StandingsService(SkatingDbContext db, StandingsCache cache, DataVersions versions, IOptions<CachingOptions> options)
 {
-    private sealed record ResultRow(Competitor Competitor, Division? Division, int? Rank, decimal? Time, ResultStatus Status, int Points);
+    private readonly record struct Key(DataStamp Version, string Season, CupSelector Cup, int? AfterOccasion, DateOnly? AsOf, bool Progression);
 
-    private sealed record RaceRow(int Id, int Occasion, string City, string CityCode, DateOnly? Date, Distance Distance, int Order, List<ResultRow> Results);
-
-    public Task<CupLookup> FindCupAsync(string season, string cupId, CancellationToken cancellationToken) =>
-        FindAsync(season, cups => cups.SingleOrDefault(c => c.Slug == cupId), cups => $"Season {season} has no cup '{cupId}'. Its cups: {string.Join(", ", cups.Select(c => c.Slug))}.", cancellationToken);
-
-    public Task<CupLookup> FindCupAsync(string season, Gender gender, Distance distance, CancellationToken cancellationToken) =>
-        FindAsync(season, cups => cups.CupFor(gender, distance), cups => (distance, distance.IsSkatedBy(gender)) switch
-        {
-            (Distance.TeamSprint, _) => $"Team sprint is a demonstration event: no cup of {season} holds it and it earns no points.",
-            (_, false) => $"{gender.ToApi()} do not skate the {distance.ToApi()} m in the World Cup: no cup of {season} holds it.",
-            _ => $"No cup of {season} holds {gender.ToApi()} {distance.ToApi()}. Its cups: {string.Join(", ", cups.Select(c => c.Slug))}.",
-        }, cancellationToken);
-
-    private async Task<CupLookup> FindAsync(string season, Func<List<CupKey>, CupKey?> pick, Func<List<CupKey>, string> notFound, CancellationToken cancellationToken)
+    public async Task<CupAnswer<StandingsDto>> StandingsAsync(string season, CupSelector selector, StandingsQuery query, CancellationToken cancellationToken)
     {
-        var header = await db.Seasons.Where(s => s.Id == season)
-            .Select(s => new { s.StartDate, s.EndDate, s.TieBreak, Scheme = s.PointsScheme.Name })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (header is null)
+        if (!options.Value.Standings)
         {
-            return new(null, Messages.SeasonNotFound(season));
+            return await ComputeAsync(season, selector, query, cancellationToken);
         }
-        var cups = await db.CupsOfAsync(season, cancellationToken);
-        if (pick(cups) is not { } cup)
+        // Read before the data: an entry may hold data newer than its version, never older.
+        var key = new Key(await versions.CurrentAsync(cancellationToken), season, selector, query.AfterOccasion, query.AsOf, query.Includes(StandingsQuery.Progression));
+        if (cache.Entries.TryGetValue(key, out StandingsDto? cached))
         {
-            return new(null, notFound(cups));
+            return new(cached, null);
         }
-        var occasions = await db.Occasions.Where(o => o.SeasonId == season).OrderBy(o => o.Number)
-            .Select(o => new WindowOccasion(o.Number, o.City, o.StartDate, o.EndDate)).ToListAsync(cancellationToken);
-        return new(new CupContext(season, header.StartDate, header.EndDate, header.Scheme, header.TieBreak, cup, occasions), null);
+        var answer = await ComputeAsync(season, selector, query, cancellationToken);
+        if (answer.Value is { } computed)
+        {
+            // Entries of older versions are never asked for again: they go when the size limit or their idle time says so.
+            cache.Entries.Set(key, computed, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        }
+        return answer;
     }
 
-    public async Task<StandingsDto> StandingsAsync(CupContext cup, StandingsQuery query, CancellationToken cancellationToken)
+    private async Task<CupAnswer<StandingsDto>> ComputeAsync(string season, CupSelector selector, StandingsQuery query, CancellationToken cancellationToken)
     {
-        var races = await RacesAsync(cup, cancellationToken);
+        var data = await CupReader.ReadAsync(db, season, selector, cancellationToken);
+        return Find(season, selector, data) is { } cup ? new(Standings(cup, data, query), null) : new(null, Problem(season, selector, data));
+    }
+
+    public async Task<CupAnswer<MedallistsDto>> MedallistsAsync(string season, CupSelector selector, CancellationToken cancellationToken)
+    {
+        var data = await CupReader.ReadAsync(db, season, selector, cancellationToken);
+        return Find(season, selector, data) is { } cup ? new(Medallists(cup, data), null) : new(null, Problem(season, selector, data));
+    }
+
+    private static CupContext? Find(string season, CupSelector selector, CupData data) =>
+        data is { Header: { } h, Selected: { } cup } ? new CupContext(season, h.StartDate, h.EndDate, h.PointsScheme, h.TieBreak, cup, data.Occasions) : null;
+
+    private static string Problem(string season, CupSelector selector, CupData data)
+    {
+        var cups = string.Join(", ", data.Cups.Select(c => c.Slug));
+        return (data.Header, selector) switch
+        {
+            (null, _) => Messages.SeasonNotFound(season),
+            (_, { Slug: { } slug }) => $"Season {season} has no cup '{slug}'. Its cups: {cups}.",
+            (_, { Gender: { } gender, Distance: Distance.TeamSprint }) =>
+                $"Team sprint is a demonstration event: no cup of {season} holds it and it earns no points.",
+            (_, { Gender: { } gender, Distance: { } distance }) when !distance.IsSkatedBy(gender) =>
+                $"{gender.ToApi()} do not skate the {distance.ToApi()} m in the World Cup: no cup of {season} holds it.",
+            (_, { Gender: { } gender, Distance: { } distance }) => $"No cup of {season} holds {gender.ToApi()} {distance.ToApi()}. Its cups: {cups}.",
+            _ => throw new ArgumentException("A cup is selected by id or by gender and distance.", nameof(selector)),
+        };
+    }
+
+    private static StandingsDto Standings(CupContext cup, CupData data, StandingsQuery query)
+    {
+        var races = Coded(data.Races);
         var window = StandingsWindows.Select(races.Select(r => new WindowRace(r.Code, r.Race.Occasion, r.Race.Date)).ToList(), cup.Occasions,
             cup.SeasonStart, cup.SeasonEnd, query.AfterOccasion, query.AsOf);
         var included = races.Where(r => window.Included.Contains(r.Code)).ToList();
@@ -64,7 +88,7 @@ public sealed class StandingsService(SkatingDbContext db)
 
         if (!races.Any(r => r.Race.Results.Count > 0))
         {
-            var published = await PublishedAsync(cup, cancellationToken);
+            var published = data.Published;
             if (published.Count == 0)
             {
                 warnings.Add($"The data holds neither race results nor published standings for {cup.Cup.Slug}.");
@@ -84,7 +108,7 @@ public sealed class StandingsService(SkatingDbContext db)
         var competitors = results.Select(x => x.Result.Competitor).DistinctBy(c => c.Id).ToDictionary(c => c.Id);
         var computed = Domain.Standings.Compute(included.Select(r => r.Code).ToList(),
             results.Select(x => new CupStart(x.Result.Competitor.Id, x.Code, x.Result.Points, x.Result.Division, x.Result.Rank, x.Result.Status)),
-            competitors.ToDictionary(c => c.Key, c => c.Value.Name), cup.TieBreak);
+            competitors.ToDictionary(c => c.Key, c => c.Value.Name), cup.TieBreak, progression);
 
         var withoutResults = included.Where(r => r.Race.Results.Count == 0).Select(r => r.Code).ToList();
         if (withoutResults.Count > 0)
@@ -94,7 +118,7 @@ public sealed class StandingsService(SkatingDbContext db)
         if (window.Complete)
         {
             // Published standings are the end of the season: compared only with the whole season's computed ones.
-            var published = await PublishedAsync(cup, cancellationToken);
+            var published = data.Published;
             foreach (var p in published)
             {
                 competitors.TryAdd(p.Competitor.Id, p.Competitor);
@@ -111,9 +135,9 @@ public sealed class StandingsService(SkatingDbContext db)
             progression ? s.Progression.Select(p => new ProgressionStepDto(p.Code, p.Total, p.Rank)).ToList() : null)).ToList());
     }
 
-    public async Task<MedallistsDto> MedallistsAsync(CupContext cup, CancellationToken cancellationToken)
+    private static MedallistsDto Medallists(CupContext cup, CupData data)
     {
-        var races = await RacesAsync(cup, cancellationToken);
+        var races = Coded(data.Races);
         var warnings = new List<string>();
         var items = races.Select(r =>
         {
@@ -133,23 +157,13 @@ public sealed class StandingsService(SkatingDbContext db)
         return new MedallistsDto(cup.Season, cup.Dto, items, warnings);
     }
 
-    // The cup's races in column order with their codes and every result: one SQL statement, whatever the number of races.
-    private async Task<List<(RaceRow Race, string Code)>> RacesAsync(CupContext cup, CancellationToken cancellationToken)
+    // The cup's races in column order, with their codes.
+    private static List<(RaceRow Race, string Code)> Coded(List<RaceRow> rows)
     {
-        var rows = await db.Races
-            .Where(r => r.Occasion.SeasonId == cup.Season && r.Gender == cup.Cup.Gender
-                && db.Set<CupDistance>().Any(d => d.CupId == cup.Cup.Id && d.Distance == r.Distance))
-            .Select(r => new RaceRow(r.Id, r.Occasion.Number, r.Occasion.City, r.Occasion.CityCode, r.Date, r.Distance, r.Order,
-                r.Results.Select(x => new ResultRow(x.Competitor, x.Division, x.Rank, x.Time, x.Status, x.Points)).ToList()))
-            .ToListAsync(cancellationToken);
         var byId = rows.ToDictionary(r => r.Id);
         return RaceCodes.Assign(rows.Select(r => new CupRace(r.Id, r.Occasion, r.CityCode, r.Date, r.Distance, r.Order)))
             .Select(x => (byId[x.Race.RaceId], x.Code)).ToList();
     }
-
-    private async Task<List<PublishedStanding>> PublishedAsync(CupContext cup, CancellationToken cancellationToken) =>
-        await db.PublishedStandings.Where(p => p.CupId == cup.Cup.Id).Include(p => p.Competitor)
-            .OrderBy(p => p.Rank).ThenBy(p => p.Competitor.Name).ThenBy(p => p.CompetitorId).ToListAsync(cancellationToken);
 
     private static string Describe(Competitor c) => c.Name is { } name ? $"{name} ({c.Nationality})" : $"{c.SourceRef ?? $"competitor {c.Id}"} ({c.Nationality})";
 }

@@ -41,14 +41,24 @@ public static class WorldRecordDetection
         }
         var genders = events.Select(e => e.Gender).Distinct().ToList();
         var distances = events.Select(e => e.Distance).Distinct().ToList();
-        var results = await db.Results
-            .Where(r => r.Time != null && r.Status == ResultStatus.Finished && r.Race.Date != null && genders.Contains(r.Race.Gender) && distances.Contains(r.Race.Distance))
+        // Only each day's best result per event can set a record (WorldRecordRules.Detect looks at no other), so only those
+        // are read: reading every result of the events made each import slower the more seasons the database held.
+        var (genderNames, distanceNames) = (genders.Select(g => g.ToApi()).ToArray(), distances.Select(d => d.ToApi()).ToArray());
+        var results = (await db.Database.SqlQuery<DayBest>($"""
+                SELECT DISTINCT ON (ra.gender, ra.distance, ra.date)
+                       r.id AS "Id", ra.gender AS "Gender", ra.distance AS "Distance", ra.date AS "Date", r.time AS "Time",
+                       r.competitor_id AS "CompetitorId", c.type AS "CompetitorType", o.venue AS "Venue", o.city AS "City"
+                FROM results r JOIN races ra ON ra.id = r.race_id JOIN occasions o ON o.id = ra.occasion_id JOIN competitors c ON c.id = r.competitor_id
+                WHERE r.time IS NOT NULL AND r.status = 'finished' AND ra.date IS NOT NULL
+                  AND ra.gender = ANY({genderNames}) AND ra.distance = ANY({distanceNames})
+                ORDER BY ra.gender, ra.distance, ra.date, r.time, r.id
+                """).ToListAsync(cancellationToken))
             .Select(r => new
             {
-                r.Id, r.Race.Gender, r.Race.Distance, Date = r.Race.Date!.Value, Time = r.Time!.Value,
-                r.CompetitorId, CompetitorType = r.Competitor.Type, r.Race.Occasion.Venue, r.Race.Occasion.City,
+                r.Id, Gender = ApiName<Gender>.Parse(r.Gender), Distance = ApiName<Distance>.Parse(r.Distance), r.Date, r.Time,
+                r.CompetitorId, CompetitorType = ApiName<CompetitorType>.Parse(r.CompetitorType), r.Venue, r.City,
             })
-            .ToListAsync(cancellationToken);
+            .ToList();
         var records = await db.WorldRecords.AsTracking().Include(w => w.Holders)
             .Where(w => genders.Contains(w.Gender) && distances.Contains(w.Distance))
             .ToListAsync(cancellationToken);
@@ -110,5 +120,18 @@ public static class WorldRecordDetection
               AND ra.date = w.date AND r.time = w.time AND r.status = 'finished'
               AND (r.competitor_id = w.nation_id OR r.competitor_id IN (SELECT h.skater_id FROM world_record_holders h WHERE h.world_record_id = w.id))
             """, cancellationToken);
+    }
+
+    private sealed class DayBest
+    {
+        public int Id { get; init; }
+        public required string Gender { get; init; }
+        public required string Distance { get; init; }
+        public DateOnly Date { get; init; }
+        public decimal Time { get; init; }
+        public int CompetitorId { get; init; }
+        public required string CompetitorType { get; init; }
+        public required string Venue { get; init; }
+        public required string City { get; init; }
     }
 }

@@ -1,0 +1,95 @@
+"""Renders bench/run.sh's key=value results as the Markdown of bench/results/latest.md (and the printed summary)."""
+import os
+import platform
+import sys
+
+results_file, micro_file, duration, connections, threads, max_load = sys.argv[1:7]
+r = dict(line.rstrip("\n").split("=", 1) for line in open(results_file) if "=" in line)
+
+
+def num(key):
+    try:
+        return float(r[key])
+    except (KeyError, ValueError):
+        return None
+
+
+def fmt(value, digits=1):
+    return "n/a" if value is None else f"{value:,.{digits}f}"
+
+
+def ratio(a, b):
+    return None if a is None or b in (None, 0) else a / b
+
+
+cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+contended = (num("load_start") or 0) > float(max_load)
+print("# Benchmark results\n")
+print(f"- Run: {r.get('started')} on commit {r.get('commit')}, `bash bench/run.sh`")
+print(f"- Machine: {os.cpu_count()} cores ({cpu}), shared by wrk, the API and PostgreSQL")
+print(f"- Load: wrk -t{threads} -c{connections} for {duration} s per endpoint (after a warm-up); pgbench -M prepared with the same"
+      f" connections, threads and duration; API in Release on its own PostgreSQL")
+print(f"- 1-minute load average: {r.get('load_start')} at the start, {r.get('load_end')} at the end"
+      + (f" — **above {max_load} at the start: contended, not final figures**" if contended else ""))
+print()
+
+n = 2 + int(num("synthetic_seasons") or 28)
+rows = [
+    ("standings2", "Standings women-500 2012–13, JSON", 2),
+    ("csv2", "Standings, CSV", 2),
+    ("progression2", "Standings, include=progression", 2),
+    ("race2", "One race with results", 2),
+    ("records2", "World records as of 2012-12-01", 2),
+    ("inm2", "Standings with If-None-Match (304)", 2),
+    ("standings2_uncached", "Standings, JSON, cache off", 2),
+    ("sql2", "Raw standings SQL (pgbench)", 2),
+    ("standings30", "Standings women-500 2012–13, JSON", n),
+    ("inm30", "Standings with If-None-Match (304)", n),
+    ("standings30_uncached", "Standings, JSON, cache off", n),
+    ("sql30", "Raw standings SQL (pgbench)", n),
+]
+print("| What | Seasons | Requests/s | p50 ms | p99 ms |")
+print("|---|---:|---:|---:|---:|")
+for key, label, seasons in rows:
+    if r.get(f"{key}.rps") == "n/a":
+        print(f"| {label} | {seasons} | n/a (no ETag) | | |")
+    else:
+        print(f"| {label} | {seasons} | {fmt(num(key + '.rps'))} | {fmt(num(key + '.p50'), 2)} | {fmt(num(key + '.p99'), 2)} |")
+print()
+
+
+def target(label, value, limit, higher_is_better, unit="", digits=2):
+    if value is None:
+        print(f"| {label} | n/a | {'≥' if higher_is_better else '≤'} {limit}{unit} | n/a |")
+        return
+    met = value >= limit if higher_is_better else value <= limit
+    miss = "" if met else f" by {abs(value - limit) / limit:.0%}"
+    print(f"| {label} | {fmt(value, digits)}{unit} | {'≥' if higher_is_better else '≤'} {limit}{unit} | {'met' if met else '**missed**' + miss} |")
+
+
+print("| Target | Measured | Goal | |")
+print("|---|---:|---:|---|")
+target("Standings req/s ÷ raw SQL tx/s (2 seasons)", ratio(num("standings2.rps"), num("sql2.rps")), 1.0, True, "×")
+target(f"Standings req/s ÷ raw SQL tx/s ({n} seasons)", ratio(num("standings30.rps"), num("sql30.rps")), 1.0, True, "×")
+target(f"Standings p99 at {connections} connections (2 seasons)", num("standings2.p99"), 20, False, " ms")
+target(f"Standings p99 at {connections} connections ({n} seasons)", num("standings30.p99"), 20, False, " ms")
+target("If-None-Match req/s ÷ full 200 req/s (2 seasons)", ratio(num("inm2.rps"), num("standings2.rps")), 2.0, True, "×")
+target(f"If-None-Match req/s ÷ full 200 req/s ({n} seasons)", ratio(num("inm30.rps"), num("standings30.rps")), 2.0, True, "×")
+target(f"Standings p50 latency, {n} ÷ 2 seasons", ratio(num("standings30.p50"), num("standings2.p50")), 1.2, False, "×")
+target(f"Standings p99 latency, {n} ÷ 2 seasons", ratio(num("standings30.p99"), num("standings2.p99")), 1.2, False, "×")
+target(f"Import of one synthetic season ({r.get('import_results', '?')} results), median", num("import_median_ms"), 1000, False, " ms", 0)
+target("Import of one synthetic season, the first (new process)", num("import_first_ms"), 1000, False, " ms", 0)
+target("Cold start to first answered request", num("cold_start_s"), 5, False, " s")
+target("API peak RSS (VmHWM), the largest of its processes", num("rss_max_mb"), 300, False, " MB", 0)
+print()
+print(f"Cache off, for comparison: standings ÷ raw SQL {fmt(ratio(num('standings2_uncached.rps'), num('sql2.rps')), 2)}× with 2 seasons, "
+      f"{fmt(ratio(num('standings30_uncached.rps'), num('sql30.rps')), 2)}× with {n}; p50 {n} ÷ 2 seasons "
+      f"{fmt(ratio(num('standings30_uncached.p50'), num('standings2_uncached.p50')), 2)}×.")
+print()
+print(f"First start (new cluster, migrations, bundled seasons): {r.get('first_start_s')} s. "
+      f"Raw SQL latency ratio 30 ÷ 2 seasons: p50 {fmt(ratio(num('sql30.p50'), num('sql2.p50')), 2)}×. "
+      f"Query plans: `bench/results/explain-2-seasons.txt`, `bench/results/explain-30-seasons.txt`.")
+print()
+if os.path.exists(micro_file) and os.path.getsize(micro_file) > 0:
+    print("## Micro-benchmarks (BenchmarkDotNet, ShortRun, in-process)\n")
+    print(open(micro_file).read())
