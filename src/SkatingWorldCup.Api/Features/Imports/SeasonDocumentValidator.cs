@@ -39,7 +39,16 @@ public class OccasionDocumentValidator : AbstractValidator<OccasionDocument>
         RuleFor(o => o.EndDate).GreaterThanOrEqualTo(o => o.StartDate).When(o => o.StartDate is not null && o.EndDate is not null);
         RuleFor(o => o.StartDate).Must(d => Rules.Within(d, season.StartDate, season.EndDate)).WithMessage("startDate must be inside the season.");
         RuleFor(o => o.EndDate).Must(d => Rules.Within(d, season.StartDate, season.EndDate)).WithMessage("endDate must be inside the season.");
-        RuleForEach(o => o.Races).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(o => new RaceDocumentValidator(season, o));
+        // FluentValidation asks for a race validator per race; one per weekend does (it depends on the weekend's dates only).
+        (OccasionDocument? For, RaceDocumentValidator? Validator) races = default;
+        RuleForEach(o => o.Races).NotNull().WithMessage(Rules.NoNullEntry).SetValidator(o =>
+        {
+            if (!ReferenceEquals(races.For, o))
+            {
+                races = (o, new RaceDocumentValidator(season, o));
+            }
+            return races.Validator!;
+        });
         RuleFor(o => o.Races).Must(Rules.Distinct<RaceDocument, (string?, string?, int?)>(r => (r.Gender, r.Distance, r.Order)))
             .WithMessage("a weekend has one race per gender, distance and order.");
     }
