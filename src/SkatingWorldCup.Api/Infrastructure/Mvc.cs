@@ -23,6 +23,7 @@ public static class Mvc
                 options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
                 options.JsonSerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             });
+        services.AddReusedJson();
         return services;
     }
 }

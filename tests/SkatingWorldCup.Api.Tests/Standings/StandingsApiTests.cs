@@ -291,4 +291,35 @@ public sealed class StandingsApiTests(DatabaseFixture database) : ApiTest(databa
 
         ((int)Row(await GetJsonAsync(WomenSprint), "Lee Sang-hwa")["points"]!).ShouldBe(955);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("utf-16")]
+    public async Task A_cached_answer_is_sent_byte_for_byte_as_computing_it_again_would_send_it(string? charset)
+    {
+        await using var uncachedApi = Database.Api.WithWebHostBuilder(b => b.UseSetting("Caching:Standings", "false"));
+        using var uncached = uncachedApi.CreateClient();
+        async Task<(string? ContentType, byte[] Body)> GetAsync(HttpClient client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, WomenSprint + "&include=progression");
+            if (charset is not null)
+            {
+                request.Headers.AcceptCharset.ParseAdd(charset);
+            }
+            using var response = await client.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            return (response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsByteArrayAsync());
+        }
+
+        var computed = await GetAsync(uncached);
+        var first = await GetAsync(Client);
+        var kept = await GetAsync(Client); // the bytes kept by the first
+
+        computed.ContentType.ShouldBe($"application/json; charset={charset ?? "utf-8"}");
+        (first.ContentType, kept.ContentType).ShouldBe((computed.ContentType, computed.ContentType));
+        first.Body.ShouldBe(computed.Body);
+        kept.Body.ShouldBe(computed.Body);
+        // Escaped as MVC escapes: relaxed, so "women's" in a source reference is not written "women\u0027s".
+        System.Text.Encoding.GetEncoding(charset ?? "utf-8").GetString(kept.Body).ShouldContain("women's 500 m standings");
+    }
 }

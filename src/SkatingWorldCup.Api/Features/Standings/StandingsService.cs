@@ -37,6 +37,7 @@ public sealed class StandingsService(SkatingDbContext db, StandingsCache cache, 
         var answer = await ComputeAsync(season, selector, query, cancellationToken);
         if (answer.Value is { } computed)
         {
+            ReusedJson.Keep(computed);
             // Entries of older versions are never asked for again: they go when the size limit or their idle time says so.
             cache.Entries.Set(key, computed, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         }
