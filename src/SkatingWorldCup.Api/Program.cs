@@ -34,6 +34,7 @@ builder.Services.AddSkatingCors(builder.Configuration);
 builder.Services.AddSkatingHealthChecks();
 builder.Services.AddSkatingRateLimits(builder.Configuration);
 builder.Services.AddScoped<SeasonImporter>();
+builder.Services.AddHostedService<ImportWarmup>();
 builder.Services.AddScoped<StandingsService>();
 builder.Services.Configure<CachingOptions>(builder.Configuration.GetSection(CachingOptions.Section));
 builder.Services.AddSingleton<DataVersions>();
