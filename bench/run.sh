@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# The benchmark harness (bench/README.md): a Release build of the API on its own PostgreSQL in a temp folder, HTTP
-# load with wrk, the raw standings SQL with pgbench, 2 vs 30 seasons, import and cold-start times, peak RSS and the
-# BenchmarkDotNet micro-benchmarks, written to bench/results/latest.md. Traffic goes to 127.0.0.1 only.
+# The benchmark harness (bench/README.md): a Release build of the API, twice side by side (2 and 30 seasons), each on its
+# own PostgreSQL in a temp folder; HTTP load with wrk, the raw standings SQL with pgbench, imports through the API,
+# cold start, peak RSS and the BenchmarkDotNet micro-benchmarks, written to bench/results/latest.md. Traffic goes to
+# 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
 duration=${BENCH_DURATION:-10}          # seconds per wrk and pgbench run
 warmup=${BENCH_WARMUP:-3}               # seconds of unmeasured load before each endpoint's run
-process_warmup=${BENCH_PROCESS_WARMUP:-3} # seconds of unmeasured load per endpoint after each start of the API
+process_warmup=${BENCH_PROCESS_WARMUP:-3} # seconds of unmeasured load per endpoint after each start of the API (3× for the standings)
+rounds=${BENCH_ROUNDS:-6}               # alternating 2 / 30 seasons standings runs of each size
+round_duration=${BENCH_ROUND_DURATION:-$duration} # seconds per alternating run
 connections=${BENCH_CONNECTIONS:-32}
 threads=${BENCH_THREADS:-2}
 synthetic=${BENCH_SYNTHETIC_SEASONS:-28}
@@ -31,31 +34,47 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [[ -x "$pg_bin/pgbench" && -x "$pg_bin/initdb" ]] || die "PostgreSQL server binaries (initdb, pgbench) not found under /usr/lib/postgresql (apt-get install postgresql)"
 
 work=$(mktemp -d /tmp/skating-bench.XXXXXX)
-api_pid=""
 results=$work/results.txt
 touch "$results"
 put() { echo "$1=$2" >>"$results"; }
 
+# Two instances side by side, each the API with its own embedded PostgreSQL cluster: "small" holds the 2 bundled
+# seasons, "large" those and the synthetic ones. Both run during the whole comparison, so the 2 vs 30 seasons figures
+# come from alternating runs minutes apart at most, under the same conditions (bench/README.md).
+declare -A api_pid=() api_port=()
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+for name in small large; do api_port[$name]=$(free_port); done
+base_of() { echo "http://127.0.0.1:${api_port[$1]}/api/v1"; }
+pgdata_of() { echo "$work/pgdata-$1"; }
+postmaster_of() { head -1 "$(pgdata_of "$1")/postmaster.pid" 2>/dev/null || echo 0; }
+pgport_of() { sed -n 4p "$(pgdata_of "$1")/postmaster.pid"; }
+standings_path=/seasons/2012-13/cups/women-500/standings
+admin_key=bench-$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+
 rss_max=0
 stop_api() {
-    [[ -n "$api_pid" ]] || return 0
+    local name=$1 pid=${api_pid[$1]:-}
+    [[ -n "$pid" ]] || return 0
     # Peak resident memory of this API process over its whole life (all the load it served), kept as the max of all.
     local rss
-    rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status" 2>/dev/null || echo 0)
+    rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo 0)
     if (( rss > rss_max )); then rss_max=$rss; fi
-    kill -TERM "$api_pid" 2>/dev/null || true
-    for _ in $(seq 1 300); do kill -0 "$api_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$api_pid" 2>/dev/null || true
-    wait "$api_pid" 2>/dev/null || true
-    api_pid=""
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    api_pid[$name]=""
 }
 cleanup() {
-    stop_api
-    # The API stops the PostgreSQL it started; this catches a server left by an API that was killed.
-    if [[ -f "$work/pgdata/postmaster.pid" ]]; then
-        if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$pg_bin/pg_ctl" stop -D "$work/pgdata" -m immediate >/dev/null 2>&1 || true
-        else "$pg_bin/pg_ctl" stop -D "$work/pgdata" -m immediate >/dev/null 2>&1 || true; fi
-    fi
+    local name
+    for name in small large; do
+        stop_api "$name"
+        # The API stops the PostgreSQL it started; this catches a server left by an API that was killed.
+        if [[ -f "$(pgdata_of "$name")/postmaster.pid" ]]; then
+            if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$pg_bin/pg_ctl" stop -D "$(pgdata_of "$name")" -m immediate >/dev/null 2>&1 || true
+            else "$pg_bin/pg_ctl" stop -D "$(pgdata_of "$name")" -m immediate >/dev/null 2>&1 || true; fi
+        fi
+    done
     [[ "${BENCH_KEEP:-0}" == 1 ]] && log "kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -69,6 +88,7 @@ if (( wait_quiet > 0 )); then
 fi
 put load_start "$(load1)"
 put synthetic_seasons "$synthetic"
+put rounds "$rounds"
 put started "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 put commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo '+dirty')"
 
@@ -78,34 +98,35 @@ rid=linux-x64
 log "publishing the API (Release, $rid, ReadyToRun)"
 timeout 900 dotnet publish src/SkatingWorldCup.Api -c Release -r "$rid" --self-contained false -o "$work/api" --nologo -v q >"$work/publish.log" 2>&1 \
     || { cat "$work/publish.log" >&2; die "dotnet publish"; }
+unset ConnectionStrings__Skating LocalDatabase__DataDirectory
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port/api/v1
-standings=$base/seasons/2012-13/cups/women-500/standings
-export LocalDatabase__DataDirectory=$work/pgdata
-unset ConnectionStrings__Skating
-
-# Starts the API in the background (arguments: extra configuration); started_in is the seconds until $standings first answered 200.
+# Starts an instance in the background (arguments: name, extra configuration); started_in is the seconds until its
+# standings first answered 200.
 started_in=""
 start_api() {
-    local t0 deadline
+    local name=$1 t0 deadline url
+    shift
+    url=$(base_of "$name")$standings_path
     t0=$(date +%s.%N)
     deadline=$((SECONDS + 180))
     # From its folder, as a deployment runs it: the content root, where appsettings.json (logging levels) is read, is the working directory.
     # Rate limits off: one client address sending thousands of requests is what they exist to stop (120 a minute).
-    (cd "$work/api" && exec dotnet SkatingWorldCup.Api.dll --urls "http://127.0.0.1:$port" --RateLimits:Enabled=false "$@") >>"$work/api.log" 2>&1 &
-    api_pid=$!
-    until [[ $(curl -s -o /dev/null -w '%{http_code}' "$standings" 2>/dev/null) == 200 ]]; do
-        kill -0 "$api_pid" 2>/dev/null || { tail -30 "$work/api.log" >&2; die "the API exited"; }
-        (( SECONDS < deadline )) || die "the API did not answer within 180 s"
+    (cd "$work/api" && LocalDatabase__DataDirectory=$(pgdata_of "$name") Auth__BootstrapKey=$admin_key \
+        exec dotnet SkatingWorldCup.Api.dll --urls "http://127.0.0.1:${api_port[$name]}" --RateLimits:Enabled=false "$@") >>"$work/api-$name.log" 2>&1 &
+    api_pid[$name]=$!
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null) == 200 ]]; do
+        kill -0 "${api_pid[$name]}" 2>/dev/null || { tail -30 "$work/api-$name.log" >&2; die "the API ($name) exited"; }
+        (( SECONDS < deadline )) || die "the API ($name) did not answer within 180 s"
         sleep 0.02
     done
     started_in=$(python3 -c "print(f'{$(date +%s.%N) - $t0:.2f}')")
 }
 
-# Others' share of the machine during a run, in %: busy time that was neither ours nor wrk's/pgbench's. The load average
-# cannot tell, since the benchmark itself keeps it high; this can.
-cpu_mark() { python3 bench/cpu.py "$api_pid" "$(head -1 "$work/pgdata/postmaster.pid" 2>/dev/null || echo 0)" "$$"; }
+# Others' share of the machine during a run, in %: busy time that was neither ours (both instances) nor wrk's/pgbench's.
+# The load average cannot tell, since the benchmark itself keeps it high; this can.
+cpu_mark() {
+    python3 bench/cpu.py "$$" "${api_pid[small]:-0},${api_pid[large]:-0}" "$(postmaster_of small),$(postmaster_of large)"
+}
 others_since() {
     local b0 o0 c0 b1 o1 c1
     read -r b0 o0 c0 <<<"$1"
@@ -113,31 +134,36 @@ others_since() {
     python3 -c "print(f'{max(0, ($b1 - $b0) - ($o1 - $o0) - ($c1 - $c0)) / ($2 * 100 * $(nproc)) * 100:.0f}')"
 }
 
-# A new process needs a while of load before its code is fully compiled (tiered JIT) and its GC has sized its heaps:
-# some seconds of every endpoint the run measures, unmeasured.
+# A new process needs a while of load before its code is fully compiled (tiered JIT, which competes for the two cores
+# with the load itself) and its GC has sized its heaps: some seconds of every endpoint the run measures, unmeasured,
+# the standings longest.
 warm_process() {
-    local url
-    for url in "$standings" "$standings?format=csv" "$standings?include=progression" "$base/races/${race_id:-1}" "$base/world-records?asOf=2012-12-01"; do
-        wrk -t1 -c"$connections" -d"${process_warmup}s" "$url" >/dev/null
+    local base path
+    base=$(base_of "$1")
+    wrk -t1 -c"$connections" -d"$((process_warmup * 3))s" "$base$standings_path" >/dev/null
+    for path in "$standings_path?format=csv" "$standings_path?include=progression" "/races/${race_id:-1}" "/world-records?asOf=2012-12-01"; do
+        wrk -t1 -c"$connections" -d"${process_warmup}s" "$base$path" >/dev/null
     done
 }
 
-# wrk against one URL: a short unmeasured warm-up, then the measured run; "name" gets rps, p50, p99 in the results.
+# wrk against one URL of an instance: a short unmeasured warm-up, then the measured run; "name" gets rps, p50, p99.
+# Arguments: name, instance, path, then extra wrk/curl arguments (a header).
 load() {
-    local name=$1 url=$2; shift 2
-    local status
+    local name=$1 url status
+    url=$(base_of "$2")$3
+    shift 3
     # No Accept header, as wrk sends none: the ETag (and so 304 or 200) depends on it.
     status=$(curl -s -H 'Accept:' -o /dev/null -w '%{http_code}' "$@" "$url")
     # Plain GETs must be 200s; the only extra header the runs send is If-None-Match, which must make them 304s.
     local expected=200
     (( $# == 0 )) || expected=304
     [[ $status == "$expected" ]] || die "$name: $url answered $status, not $expected"
-    wrk -t1 -c"$connections" -d"${warmup}s" "$@" "$url" >/dev/null
+    wrk -t1 -c"$connections" -d"${run_warmup:-$warmup}s" "$@" "$url" >/dev/null
     put "$name.load" "$(load1)"
     local mark
     mark=$(cpu_mark)
-    wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s bench/wrk/report.lua "$@" "$url" >"$work/wrk-$name.txt"
-    put "$name.others" "$(others_since "$mark" "$duration")"
+    wrk -t"$threads" -c"$connections" -d"${run_duration:-$duration}s" --latency -s bench/wrk/report.lua "$@" "$url" >"$work/wrk-$name.txt"
+    put "$name.others" "$(others_since "$mark" "${run_duration:-$duration}")"
     local line
     line=$(grep '^WRK ' "$work/wrk-$name.txt") || die "$name: no wrk summary"
     eval "local ${line#WRK }"
@@ -146,10 +172,24 @@ load() {
     log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms (HTTP $status), others' CPU $(grep "^$name.others=" "$results" | cut -d= -f2)%"
 }
 
-# pgbench with the standings SQL, same connections and duration; p50/p99 from its per-transaction log.
+# The standings on both instances in alternating runs (small, large, large, small, ...), so that whatever else changes
+# during the benchmark falls on both sizes alike; report.py takes the median of each size's runs.
+alternate() {
+    local prefix=$1 count=$2 i
+    for i in $(seq 1 "$count"); do
+        if (( i % 2 )); then order="small large"; else order="large small"; fi
+        for name in $order; do
+            local size=2
+            [[ $name == large ]] && size=30
+            run_warmup=1 run_duration=$round_duration load "$prefix$size.r$i" "$name" "$standings_path"
+        done
+    done
+}
+
+# pgbench with the standings SQL on an instance's cluster, same connections and duration; p50/p99 from its per-transaction log.
 pgbench_standings() {
     local name=$1 pgport
-    pgport=$(sed -n 4p "$work/pgdata/postmaster.pid")
+    pgport=$(pgport_of "$2")
     rm -rf "$work/pgbench-log" && mkdir -p "$work/pgbench-log"
     (cd "$work/pgbench-log" && "$pg_bin/pgbench" -h 127.0.0.1 -p "$pgport" -U postgres -n -M prepared -c "$connections" -j "$threads" \
         -T "$warmup" -f "$repo/bench/sql/standings.sql" skating >/dev/null 2>&1)
@@ -172,79 +212,87 @@ print(f"{pick(0.50):.3f} {pick(0.99):.3f}")')
 }
 
 explain() {
-    local pgport
-    pgport=$(sed -n 4p "$work/pgdata/postmaster.pid")
     { echo "-- EXPLAIN (ANALYZE, BUFFERS) of bench/sql/standings.sql with $1"; echo
-      "$pg_bin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d skating -X -q -v ON_ERROR_STOP=1 \
+      "$pg_bin/psql" -h 127.0.0.1 -p "$(pgport_of "$3")" -U postgres -d skating -X -q -v ON_ERROR_STOP=1 \
           -c "EXPLAIN (ANALYZE, BUFFERS) $(grep -v '^--' bench/sql/standings.sql)"; } >"$work/explain-$2.txt"
 }
 
-# If-None-Match: the ETag of the full answer, sent back; without ETags (before the ops branch) it is n/a.
+# If-None-Match: the ETag of the full answer, sent back.
 if_none_match() {
     local name=$1 etag
-    etag=$(curl -s -H 'Accept:' -D - -o /dev/null "$standings" | sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p')
-    if [[ -z "$etag" ]]; then
-        put "$name.rps" n/a; log "$name: the API sends no ETag (n/a)"; return
-    fi
-    load "$name" "$standings" -H "If-None-Match: $etag"
+    etag=$(curl -s -H 'Accept:' -D - -o /dev/null "$(base_of "$2")$standings_path" | sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p')
+    [[ -n "$etag" ]] || die "$name: the standings came without an ETag"
+    load "$name" "$2" "$standings_path" -H "If-None-Match: $etag"
 }
 
-log "first start: new cluster, migrations, bundled seasons (port $port)"
-start_api
+log "first start: new cluster, migrations, bundled seasons (small, port ${api_port[small]})"
+start_api small
 put first_start_s "$started_in"
-race_id=$(curl -s "$base/seasons/2012-13/races?gender=women&distance=500&limit=50" \
+race_id=$(curl -s "$(base_of small)/seasons/2012-13/races?gender=women&distance=500&limit=50" \
     | python3 -c 'import json, sys; print(next(r["id"] for r in json.load(sys.stdin)["items"] if r["hasResults"]))')
 
-warm_process
-log "2 seasons: $connections connections, $threads threads, ${duration}s per run"
-load standings2 "$standings"
-load csv2 "$standings?format=csv"
-load progression2 "$standings?include=progression"
-load race2 "$base/races/$race_id"
-load records2 "$base/world-records?asOf=2012-12-01"
-if_none_match inm2
-pgbench_standings sql2
-explain "2 seasons" 2-seasons
-stop_api
-
-log "2 seasons, standings cache off"
-start_api --Caching:Standings=false
-warm_process
-load standings2_uncached "$standings"
-stop_api
-
-log "importing $synthetic synthetic seasons"
+# The large instance gets its seasons the way a results desk sends one: POST /api/v1/imports to the running API, each
+# timed by curl from the request's first byte to the summary's last. The first is the first import that process serves.
+log "large: importing $synthetic synthetic seasons through POST /imports (port ${api_port[large]})"
+start_api large
+# Once it answers, the API rehearses an import (ImportWarmup: a synthetic season applied and rolled back); a results desk
+# sends its first document some time after a deploy, so the first one timed here comes after that rehearsal.
+for _ in $(seq 1 600); do grep -q 'Import path warmed up\|Import warm-up failed' "$work/api-large.log" && break; sleep 0.1; done
+warmup_line=$(grep -o 'Import path warmed up in [0-9]* ms\|Import warm-up failed[^"]*' "$work/api-large.log" | head -1)
+put import_warmup "${warmup_line:-none logged}"
+(cd "$work/api" && dotnet SkatingWorldCup.Api.dll generate-seasons --count "$synthetic" --seed 1 --out "$work/seasons") >/dev/null 2>"$work/generate.err" \
+    || { cat "$work/generate.err" >&2; die "generate-seasons"; }
 put import.load "$(load1)"
-(cd "$work/api" && timeout 900 dotnet SkatingWorldCup.Api.dll generate-seasons --count "$synthetic" --seed 1) >"$work/import.txt" 2>"$work/import.err" \
-    || { cat "$work/import.err" >&2; die "generate-seasons"; }
-put synthetic_seasons_loaded "$(grep -c 'imported in' "$work/import.txt")"
-python3 - "$work/import.txt" >>"$results" <<'PY'
-import re, statistics, sys
-ms = [float(m.group(1)) for m in re.finditer(r"imported in ([0-9.]+) ms", open(sys.argv[1]).read())]
-results = re.search(r"\((\d+) results\)", open(sys.argv[1]).read())
-print(f"import_first_ms={ms[0]:.0f}\nimport_median_ms={statistics.median(ms):.0f}\nimport_max_ms={max(ms):.0f}\nimport_results={results.group(1)}")
+for document in "$work"/seasons/*.json; do
+    timing=$(curl -s -o "$work/import-summary.json" -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' -H "X-Api-Key: $admin_key" \
+        --data-binary "@$document" "$(base_of large)/imports")
+    [[ ${timing%% *} == 200 ]] || { cat "$work/import-summary.json" >&2; die "importing $document answered ${timing%% *}"; }
+    echo "${timing#* } $(python3 -c 'import json, sys; print(json.load(sys.stdin)["created"].get("results", 0))' <"$work/import-summary.json")" >>"$work/imports.txt"
+done
+python3 - "$work/imports.txt" >>"$results" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+ms = [float(s) * 1000 for s, _ in rows]
+print(f"synthetic_seasons_loaded={len(rows)}\nimport_first_ms={ms[0]:.0f}\nimport_median_ms={statistics.median(ms):.0f}\nimport_max_ms={max(ms):.0f}"
+      f"\nimport_last_ms={ms[-1]:.0f}\nimport_results={rows[0][1]}")
 PY
+log "imports: $(tr '\n' ' ' <"$work/imports.txt" | cut -c1-200)…"
 
-log "cold start (cluster initialised, $((synthetic + 2)) seasons)"
+log "cold start (large: cluster initialised, $((synthetic + 2)) seasons)"
+stop_api large
 put cold.load "$(load1)"
-start_api
+start_api large
 put cold_start_s "$started_in"
 # Autovacuum would analyze the new rows within a minute or so; now, so the plans measured are those it would settle on.
-"$pg_bin/psql" -h 127.0.0.1 -p "$(sed -n 4p "$work/pgdata/postmaster.pid")" -U postgres -d skating -X -q -c ANALYZE
+"$pg_bin/psql" -h 127.0.0.1 -p "$(pgport_of large)" -U postgres -d skating -X -q -c ANALYZE
 
-warm_process
-log "$((synthetic + 2)) seasons"
-load standings30 "$standings"
-if_none_match inm30
-pgbench_standings sql30
-explain "$((synthetic + 2)) seasons" 30-seasons
-stop_api
+log "warming both instances"
+warm_process small
+warm_process large
+log "2 seasons: $connections connections, $threads threads, ${duration}s per run"
+load csv2 small "$standings_path?format=csv"
+load progression2 small "$standings_path?include=progression"
+load race2 small "/races/$race_id"
+load records2 small "/world-records?asOf=2012-12-01"
+if_none_match inm2 small
+if_none_match inm30 large
+pgbench_standings sql2 small
+pgbench_standings sql30 large
+explain "2 seasons" 2-seasons small
+explain "$((synthetic + 2)) seasons" 30-seasons large
+log "standings, 2 and $((synthetic + 2)) seasons: $rounds alternating rounds of ${round_duration}s each"
+alternate standings "$rounds"
+stop_api small
+stop_api large
 
-log "$((synthetic + 2)) seasons, standings cache off"
-start_api --Caching:Standings=false
-warm_process
-load standings30_uncached "$standings"
-stop_api
+log "standings cache off, both sizes"
+start_api small --Caching:Standings=false
+start_api large --Caching:Standings=false
+warm_process small
+warm_process large
+alternate standings_uncached 2
+stop_api small
+stop_api large
 put rss_max_mb "$rss_max"
 
 if [[ "$micro" == 1 ]]; then
@@ -256,6 +304,6 @@ fi
 put load_end "$(load1)"
 
 cp "$work"/explain-*.txt bench/results/
-python3 bench/report.py "$results" "$work/micro.md" "$duration" "$connections" "$threads" "$max_load" >"$out"
+python3 bench/report.py "$results" "$work/micro.md" "$duration" "$connections" "$threads" "$max_load" "$round_duration" >"$out"
 cat "$out"
 log "written to $out and bench/results/explain-*.txt"
