@@ -20,6 +20,7 @@ for name in ("standings2", "standings30", "standings_uncached2", "standings_unca
             r[f"{name}.{field}"] = str(statistics.median(float(r[f"{k}.{field}"]) for k in runs))
         r[f"{name}.load"] = max(r[f"{k}.load"] for k in runs)
         r[f"{name}.others"] = str(max(int(r[f"{k}.others"]) for k in runs))
+        r[f"{name}.steal"] = str(max(int(r.get(f"{k}.steal", 0)) for k in runs))
 
 
 def num(key):
@@ -44,13 +45,11 @@ print(f"- Run: {r.get('started')} on commit {r.get('commit')}, `bash bench/run.s
 print(f"- Machine: {os.cpu_count()} cores ({cpu}), shared by wrk, the API and PostgreSQL")
 print(f"- Load: wrk -t{threads} -c{connections} for {duration} s per endpoint (after a warm-up); pgbench -M prepared with the same"
       f" connections, threads and duration; API in Release on its own PostgreSQL")
-loads = {k[:-5]: float(v) for k, v in r.items() if k.endswith(".load")}
-busy = sorted(k for k, v in loads.items() if v > float(max_load))
 print(f"- 1-minute load average: {r.get('load_start')} at the start, {r.get('load_end')} at the end; the Load column is"
       f" the load average just before each measured run (the benchmark's own previous run keeps it up), Others' CPU the share"
-      f" of the machine that processes other than the API, its PostgreSQL, wrk and pgbench took during the run"
-      + (f" — **above {max_load} at the start: contended, not final figures**" if contended else "")
-      + (f" — **above {max_load} before: {', '.join(busy)}**" if busy else ""))
+      f" of the machine that processes other than the two APIs, their PostgreSQL servers, wrk and pgbench took during the run,"
+      f" Steal the share the host took from this virtual machine (its CPUs were ready, the hypervisor ran something else)"
+      + (f" — **above {max_load} at the start: contended, not final figures**" if contended else ""))
 print()
 
 n = 2 + int(num("synthetic_seasons") or 28)
@@ -68,13 +67,13 @@ rows = [
     ("standings_uncached30", "Standings, JSON, cache off", n),
     ("sql30", "Raw standings SQL (pgbench)", n),
 ]
-print("| What | Seasons | Requests/s | p50 ms | p99 ms | Load before | Others' CPU |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+print("| What | Seasons | Requests/s | p50 ms | p99 ms | Load before | Others' CPU | Steal |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for key, label, seasons in rows:
     if r.get(f"{key}.rps") == "n/a":
-        print(f"| {label} | {seasons} | n/a (no ETag) | | | | |")
+        print(f"| {label} | {seasons} | n/a (no ETag) | | | | | |")
     else:
-        print(f"| {label} | {seasons} | {fmt(num(key + '.rps'))} | {fmt(num(key + '.p50'), 2)} | {fmt(num(key + '.p99'), 2)} | {r.get(key + '.load', '')} | {r.get(key + '.others', '?')}% |")
+        print(f"| {label} | {seasons} | {fmt(num(key + '.rps'))} | {fmt(num(key + '.p50'), 2)} | {fmt(num(key + '.p99'), 2)} | {r.get(key + '.load', '')} | {r.get(key + '.others', '?')}% | {r.get(key + '.steal', '?')}% |")
 print()
 
 
@@ -106,11 +105,12 @@ print()
 print(f"The alternating standings runs ({len(runs_of('standings2'))} of each size, {round_duration} s each, small and large"
       " instance in turn, ABBA order), as p50 / p99 ms:")
 print()
-print("| Run | 2 seasons | " + f"{n} seasons | p50 ratio | p99 ratio |")
-print("|---:|---:|---:|---:|---:|")
+print("| Run | 2 seasons | " + f"{n} seasons | p50 ratio | p99 ratio | Others' CPU / steal, 2 | Others' CPU / steal, {n} |")
+print("|---:|---:|---:|---:|---:|---:|---:|")
 for small, large in zip(runs_of("standings2"), runs_of("standings30")):
     print(f"| {small.rsplit('.r', 1)[1]} | {fmt(num(small + '.p50'), 2)} / {fmt(num(small + '.p99'), 2)} | {fmt(num(large + '.p50'), 2)} / {fmt(num(large + '.p99'), 2)}"
-          f" | {fmt(ratio(num(large + '.p50'), num(small + '.p50')), 2)}× | {fmt(ratio(num(large + '.p99'), num(small + '.p99')), 2)}× |")
+          f" | {fmt(ratio(num(large + '.p50'), num(small + '.p50')), 2)}× | {fmt(ratio(num(large + '.p99'), num(small + '.p99')), 2)}×"
+          f" | {r.get(small + '.others')}% / {r.get(small + '.steal', '?')}% | {r.get(large + '.others')}% / {r.get(large + '.steal', '?')}% |")
 print()
 print(f"Cache off, for comparison: standings ÷ raw SQL {fmt(ratio(num('standings_uncached2.rps'), num('sql2.rps')), 2)}× with 2 seasons, "
       f"{fmt(ratio(num('standings_uncached30.rps'), num('sql30.rps')), 2)}× with {n}; p50 {n} ÷ 2 seasons "

@@ -127,11 +127,20 @@ start_api() {
 cpu_mark() {
     python3 bench/cpu.py "$$" "${api_pid[small]:-0},${api_pid[large]:-0}" "$(postmaster_of small),$(postmaster_of large)"
 }
+# Prints "others steal": the share of the machine (in %) that other processes took during the run, then the share the
+# host took (steal time), which the others' figure does not include.
 others_since() {
-    local b0 o0 c0 b1 o1 c1
-    read -r b0 o0 c0 <<<"$1"
-    read -r b1 o1 c1 < <(cpu_mark)
-    python3 -c "print(f'{max(0, ($b1 - $b0) - ($o1 - $o0) - ($c1 - $c0)) / ($2 * 100 * $(nproc)) * 100:.0f}')"
+    local b0 o0 c0 s0 b1 o1 c1 s1
+    read -r b0 o0 c0 s0 <<<"$1"
+    read -r b1 o1 c1 s1 < <(cpu_mark)
+    python3 -c "
+total = $2 * 100 * $(nproc)
+print(f'{max(0, ($b1 - $b0) - ($o1 - $o0) - ($c1 - $c0) - ($s1 - $s0)) / total * 100:.0f} {($s1 - $s0) / total * 100:.0f}')"
+}
+mark_others() {
+    local others steal
+    read -r others steal < <(others_since "$2" "$3")
+    put "$1.others" "$others"; put "$1.steal" "$steal"
 }
 
 # A new process needs a while of load before its code is fully compiled (tiered JIT, which competes for the two cores
@@ -163,13 +172,13 @@ load() {
     local mark
     mark=$(cpu_mark)
     wrk -t"$threads" -c"$connections" -d"${run_duration:-$duration}s" --latency -s bench/wrk/report.lua "$@" "$url" >"$work/wrk-$name.txt"
-    put "$name.others" "$(others_since "$mark" "${run_duration:-$duration}")"
+    mark_others "$name" "$mark" "${run_duration:-$duration}"
     local line
     line=$(grep '^WRK ' "$work/wrk-$name.txt") || die "$name: no wrk summary"
     eval "local ${line#WRK }"
     (( errors == 0 && bad_status == 0 )) || log "$name: $errors socket errors, $bad_status non-2xx/3xx responses"
     put "$name.rps" "$rps"; put "$name.p50" "$p50"; put "$name.p99" "$p99"; put "$name.status" "$status"
-    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms (HTTP $status), others' CPU $(grep "^$name.others=" "$results" | cut -d= -f2)%"
+    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms (HTTP $status), others' CPU $(grep "^$name.others=" "$results" | cut -d= -f2)%, steal $(grep "^$name.steal=" "$results" | cut -d= -f2)%"
 }
 
 # The standings on both instances in alternating runs (small, large, large, small, ...), so that whatever else changes
@@ -199,7 +208,7 @@ pgbench_standings() {
     mark=$(cpu_mark)
     (cd "$work/pgbench-log" && "$pg_bin/pgbench" -h 127.0.0.1 -p "$pgport" -U postgres -n -M prepared -c "$connections" -j "$threads" \
         -T "$duration" -l -f "$repo/bench/sql/standings.sql" skating >"$work/pgbench-$name.txt" 2>&1) || { cat "$work/pgbench-$name.txt" >&2; die "pgbench"; }
-    put "$name.others" "$(others_since "$mark" "$duration")"
+    mark_others "$name" "$mark" "$duration"
     local tps p50 p99
     tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$work/pgbench-$name.txt" | head -1)
     read -r p50 p99 < <(cat "$work"/pgbench-log/pgbench_log.* | python3 -c '
@@ -263,8 +272,13 @@ stop_api large
 put cold.load "$(load1)"
 start_api large
 put cold_start_s "$started_in"
-# Autovacuum would analyze the new rows within a minute or so; now, so the plans measured are those it would settle on.
-"$pg_bin/psql" -h 127.0.0.1 -p "$(pgport_of large)" -U postgres -d skating -X -q -c ANALYZE
+# Settle what the imports left behind before measuring: autovacuum would vacuum and analyze the new rows within a
+# minute or so (VACUUM ANALYZE now, so the plans measured are those it would settle on and no worker starts mid-run),
+# and the checkpoint and the kernel's writeback of the new pages would land in the middle of the runs.
+for name in small large; do
+    "$pg_bin/psql" -h 127.0.0.1 -p "$(pgport_of "$name")" -U postgres -d skating -X -q -c 'VACUUM ANALYZE' -c CHECKPOINT
+done
+sync
 
 log "warming both instances"
 warm_process small
