@@ -24,11 +24,18 @@ public static class Validation
     private static string JsonName(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }
 
+// An action whose arguments its own code validates, with the same validators (e.g. POST /imports: SeasonImporter validates
+// every document, whether it comes from HTTP, the CLI or the bundled seasons): the filter leaves them alone, so a season
+// document is not validated twice (a fifth of an import's time).
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ValidatedByActionAttribute : Attribute;
+
 public sealed class FluentValidationFilter(IServiceProvider services, ProblemDetailsFactory problems) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        foreach (var argument in context.ActionArguments.Values)
+        var validatedByAction = context.ActionDescriptor.EndpointMetadata.Any(m => m is ValidatedByActionAttribute);
+        foreach (var argument in validatedByAction ? [] : context.ActionArguments.Values)
         {
             if (argument is null || services.GetService(typeof(IValidator<>).MakeGenericType(argument.GetType())) is not IValidator validator)
             {

@@ -12,6 +12,7 @@ public class ImportsController(SeasonImporter importer) : ControllerBase
     [HttpPost]
     [Authorize(Policy = Policies.Write)]
     [BodyLimit(BodyLimits.Import)]
+    [ValidatedByAction]
     [EndpointSummary("Import a season document (write scope)")]
     [EndpointDescription("The contract's import format. All or nothing: a document with any error is rejected whole, every error listed by its JSON path, and nothing is written. Idempotent: the same document again answers `changed: false`. Merges: what the document leaves out stays; a race given with `results` gets exactly that list. Bodies over 10 MB answer 413.")]
     [ProducesResponseType<ImportSummary>(200, "application/json")]
