@@ -4,8 +4,8 @@ namespace SkatingWorldCup.Api.Infrastructure;
 
 public static class RequestLog
 {
-    // Outside Development the console writes one JSON object per line, for a log collector to index; the request
-    // line's fields (Method, Path, StatusCode, DurationMs, TraceId) are in its State. A command-line verb logs plainly.
+    // Outside Development stdout gets one JSON object per line (JsonLinesLoggerProvider), for a log collector to index;
+    // the request line's fields (Method, Path, StatusCode, DurationMs, TraceId) are in its State. A command-line verb logs plainly.
     public static void AddSkatingLogging(this WebApplicationBuilder builder, bool isVerb)
     {
         if (isVerb)
@@ -14,7 +14,7 @@ public static class RequestLog
         }
         else if (!builder.Environment.IsDevelopment())
         {
-            builder.Logging.AddJsonConsole(o =>
+            JsonLinesLoggerProvider.Use(builder.Logging, o =>
             {
                 o.IncludeScopes = true;
                 o.UseUtcTimestamp = true;
