@@ -14,7 +14,7 @@ def runs_of(name):
     return [f"{name}.r{i}" for i in range(1, 100) if f"{name}.r{i}.rps" in r]
 
 
-for name in ("standings2", "standings30", "standings_uncached2", "standings_uncached30"):
+for name in ("standings2", "standings30", "inm2", "inm30", "standings_uncached2", "standings_uncached30"):
     if runs := runs_of(name):
         for field in ("rps", "p50", "p99"):
             r[f"{name}.{field}"] = str(statistics.median(float(r[f"{k}.{field}"]) for k in runs))
@@ -59,11 +59,11 @@ rows = [
     ("progression2", "Standings, include=progression", 2),
     ("race2", "One race with results", 2),
     ("records2", "World records as of 2012-12-01", 2),
-    ("inm2", "Standings with If-None-Match (304)", 2),
+    ("inm2", "Standings with If-None-Match (304) (median of the alternating runs)", 2),
     ("standings_uncached2", "Standings, JSON, cache off", 2),
     ("sql2", "Raw standings SQL (pgbench)", 2),
     ("standings30", "Standings women-500 2012–13, JSON (median of the alternating runs)", n),
-    ("inm30", "Standings with If-None-Match (304)", n),
+    ("inm30", "Standings with If-None-Match (304) (median of the alternating runs)", n),
     ("standings_uncached30", "Standings, JSON, cache off", n),
     ("sql30", "Raw standings SQL (pgbench)", n),
 ]
