@@ -8,10 +8,17 @@ namespace SkatingWorldCup.Api.Infrastructure;
 public static class Validation
 {
     // FluentValidation.AspNetCore is not available: scan the assembly ourselves and run validators in a filter.
-    public static IServiceCollection AddSkatingValidation(this IServiceCollection services)
+    // Errors are keyed by JSON path (occasions[0].cityCode), wherever a validator runs: the web host, the CLI, a test
+    // calling the importer. Set when the assembly loads, so no validator can run before it.
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void UseJsonNames()
     {
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
+    }
+
+    public static IServiceCollection AddSkatingValidation(this IServiceCollection services)
+    {
         // Child validators that need their parent (e.g. a race's dates within its weekend) are created by their parent, not DI.
         foreach (var result in AssemblyScanner.FindValidatorsInAssembly(typeof(Validation).Assembly)
                      .Where(r => r.ValidatorType.GetConstructor(Type.EmptyTypes) is not null))
