@@ -49,6 +49,13 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public async Task CommitAsync(ChangeEntry change, CancellationToken cancellationToken)
     {
+        await RecordAsync(change, cancellationToken);
+        await _transaction.CommitAsync(cancellationToken);
+    }
+
+    // The audit row, written in the transaction; CommitAsync makes it (and the write) last, disposing rolls it back.
+    public async Task RecordAsync(ChangeEntry change, CancellationToken cancellationToken)
+    {
         _db.Changes.Add(new Change
         {
             At = DateTimeOffset.UtcNow,
@@ -60,7 +67,6 @@ public sealed class WriteTransaction : IAsyncDisposable
             DataVersion = DataVersion,
         });
         await _db.SaveChangesAsync(cancellationToken);
-        await _transaction.CommitAsync(cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _transaction.DisposeAsync();
