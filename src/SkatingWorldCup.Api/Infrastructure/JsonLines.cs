@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
@@ -21,7 +22,13 @@ public sealed class JsonLinesLoggerProvider : ILoggerProvider, ISupportExternalS
     private readonly Thread _writer;
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
     private int _idle;
+    private int _queued;
+    private int _dropped;
     private volatile bool _stopping;
+
+    // Lines waiting for stdout at most (a few MB): a reader that stops reading must not make the API hold every line it
+    // logs. Beyond it lines are dropped and counted, and a line says how many once the writer catches up.
+    public const int MaxQueued = 10_000;
 
     public JsonLinesLoggerProvider(IEnumerable<ConsoleFormatter> formatters) : this(formatters.Single(f => f.Name == ConsoleFormatterNames.Json), Console.OpenStandardOutput())
     {
@@ -52,6 +59,12 @@ public sealed class JsonLinesLoggerProvider : ILoggerProvider, ISupportExternalS
     // Called from any thread: formatting happens here, where the state and the scopes are valid.
     private void Enqueue(string line)
     {
+        if (Interlocked.Increment(ref _queued) > MaxQueued)
+        {
+            Interlocked.Decrement(ref _queued);
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
         _lines.Enqueue(line);
         // Wake the writer only if it went to sleep: Interlocked on both sides, so either it sees the line or we see it idle.
         if (Volatile.Read(ref _idle) == 1 && Interlocked.Exchange(ref _idle, 0) == 1)
@@ -67,6 +80,7 @@ public sealed class JsonLinesLoggerProvider : ILoggerProvider, ISupportExternalS
         {
             while (_lines.TryDequeue(out var line))
             {
+                Interlocked.Decrement(ref _queued);
                 Encoding.UTF8.GetBytes(line, buffer);
                 if (buffer.WrittenCount >= 256 * 1024)
                 {
@@ -75,6 +89,12 @@ public sealed class JsonLinesLoggerProvider : ILoggerProvider, ISupportExternalS
             }
             if (buffer.WrittenCount > 0)
             {
+                Flush(buffer);
+                continue;
+            }
+            if (Interlocked.Exchange(ref _dropped, 0) is > 0 and var dropped)
+            {
+                Encoding.UTF8.GetBytes(DroppedLine(dropped), buffer);
                 Flush(buffer);
                 continue;
             }
@@ -105,6 +125,10 @@ public sealed class JsonLinesLoggerProvider : ILoggerProvider, ISupportExternalS
         }
         buffer.ResetWrittenCount();
     }
+
+    private static string DroppedLine(int dropped) =>
+        $"{{\"Timestamp\":\"{DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)}\",\"EventId\":0,\"LogLevel\":\"Warning\",\"Category\":\"{typeof(JsonLinesLoggerProvider).FullName}\","
+        + $"\"Message\":\"{dropped} log lines dropped: stdout did not keep up\",\"State\":{{\"Dropped\":{dropped}}}}}{Environment.NewLine}";
 
     // Writes what is queued, then stops: the host disposes its logger providers when it shuts down.
     public void Dispose()

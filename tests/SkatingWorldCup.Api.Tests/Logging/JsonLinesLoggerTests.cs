@@ -64,9 +64,38 @@ public sealed class JsonLinesLoggerTests
         output.Text().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string)JsonNode.Parse(l)!["Message"]!).ShouldBe(["first", "second"]);
     }
 
+    [Fact]
+    public void When_stdout_stops_reading_lines_beyond_the_limit_are_dropped_and_counted_not_kept()
+    {
+        var output = new CapturedStream();
+        using var provider = Provider(output);
+        var logger = provider.CreateLogger("Tests.Blocked");
+        output.Block();
+        logger.LogInformation("line {N}", -1); // the writer takes it and stays in Write
+        Thread.Sleep(200);
+
+        for (var i = 0; i < 2 * JsonLinesLoggerProvider.MaxQueued; i++)
+        {
+            logger.LogInformation("line {N}", i);
+        }
+        output.Release();
+        provider.Dispose();
+
+        var lines = output.Text().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var written = lines.Count(l => (string)l["Category"]! == "Tests.Blocked");
+        var dropped = lines.Where(l => (string)l["LogLevel"]! == "Warning").Select(l => (int)l["State"]!["Dropped"]!).Sum();
+        written.ShouldBe(1 + JsonLinesLoggerProvider.MaxQueued);
+        (written + dropped).ShouldBe(1 + 2 * JsonLinesLoggerProvider.MaxQueued);
+    }
+
     private sealed class CapturedStream : Stream
     {
         private readonly MemoryStream _bytes = new();
+        private readonly ManualResetEventSlim _open = new(true);
+
+        public void Block() => _open.Reset();
+
+        public void Release() => _open.Set();
 
         public string Text()
         {
@@ -78,6 +107,7 @@ public sealed class JsonLinesLoggerTests
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
+            _open.Wait();
             lock (_bytes)
             {
                 _bytes.Write(buffer);
