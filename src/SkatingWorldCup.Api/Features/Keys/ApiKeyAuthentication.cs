@@ -53,7 +53,7 @@ public static class ApiKeyAuthentication
 // and 403 (a scope too small) as problem+json. Rejected keys are logged by request, never by value.
 public sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    SkatingDbContext db, IConfiguration configuration, IProblemDetailsService problems)
+    IConfiguration configuration, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -63,6 +63,9 @@ public sealed class ApiKeyHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        // The handler is made for every request, most of them without a key: only those rent a DbContext from the pool
+        // (renting one per request was a tenth of the CPU of a 304, bench/README.md).
+        var db = Context.RequestServices.GetRequiredService<SkatingDbContext>();
         var found = await ApiKeys.FindAsync(db, configuration[ApiKeys.BootstrapSetting], key, Context.RequestAborted);
         if (found is null)
         {
