@@ -118,7 +118,9 @@ print(f"Cache off, for comparison: standings ÷ raw SQL {fmt(ratio(num('standing
 print()
 print(f"Imports: {r.get('synthetic_seasons_loaded')} synthetic seasons, each a POST /api/v1/imports to the running large instance timed by"
       f" curl; first {r.get('import_first_ms')} ms, median {r.get('import_median_ms')} ms, last {r.get('import_last_ms')} ms, slowest"
-      f" {r.get('import_max_ms')} ms. The large instance's start-up warm-up (ImportWarmup): {r.get('import_warmup')}. Load before the imports: {r.get('import.load')}; before the cold start: {r.get('cold.load')}.")
+      f" {r.get('import_max_ms')} ms (in order: {r.get('import_ms_all')}). The first document also created {r.get('import_first_competitors')}"
+      f" skaters, which the others reuse ({r.get('import_competitors_after_first')} created after it); and the process's code is still"
+      f" being recompiled by the tiered JIT over the first imports. The large instance's start-up warm-up (ImportWarmup): {r.get('import_warmup')}. Load before the imports: {r.get('import.load')}; before the cold start: {r.get('cold.load')}.")
 print()
 print(f"First start (new cluster, migrations, bundled seasons): {r.get('first_start_s')} s. "
       f"Raw SQL latency ratio 30 ÷ 2 seasons: p50 {fmt(ratio(num('sql30.p50'), num('sql2.p50')), 2)}×. "

@@ -259,14 +259,15 @@ for document in "$work"/seasons/*.json; do
     timing=$(curl -s -o "$work/import-summary.json" -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' -H "X-Api-Key: $admin_key" \
         --data-binary "@$document" "$(base_of large)/imports")
     [[ ${timing%% *} == 200 ]] || { cat "$work/import-summary.json" >&2; die "importing $document answered ${timing%% *}"; }
-    echo "${timing#* } $(python3 -c 'import json, sys; print(json.load(sys.stdin)["created"].get("results", 0))' <"$work/import-summary.json")" >>"$work/imports.txt"
+    echo "${timing#* } $(python3 -c 'import json, sys; c = json.load(sys.stdin)["created"]; print(c.get("results", 0), c.get("competitors", 0))' <"$work/import-summary.json")" >>"$work/imports.txt"
 done
 python3 - "$work/imports.txt" >>"$results" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
-ms = [float(s) * 1000 for s, _ in rows]
+ms = [float(row[0]) * 1000 for row in rows]
 print(f"synthetic_seasons_loaded={len(rows)}\nimport_first_ms={ms[0]:.0f}\nimport_median_ms={statistics.median(ms):.0f}\nimport_max_ms={max(ms):.0f}"
-      f"\nimport_last_ms={ms[-1]:.0f}\nimport_results={rows[0][1]}")
+      f"\nimport_last_ms={ms[-1]:.0f}\nimport_results={rows[0][1]}\nimport_first_competitors={rows[0][2]}"
+      f"\nimport_competitors_after_first={sum(int(row[2]) for row in rows[1:])}\nimport_ms_all={' '.join(f'{x:.0f}' for x in ms)}")
 PY
 log "imports: $(tr '\n' ' ' <"$work/imports.txt" | cut -c1-200)…"
 
