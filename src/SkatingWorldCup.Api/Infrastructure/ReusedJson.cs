@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Formatters;
 namespace SkatingWorldCup.Api.Infrastructure;
 
 // An answer kept in memory and served many times (cached standings) is serialized to JSON once: its first JSON response
-// keeps the UTF-8 bytes, later ones write them. Serializing a season's standings was a fifth of the cost of serving
+// keeps the UTF-8 bytes, later ones write them. Serializing a season's standings was about 40% of the CPU of serving
 // them from the cache (bench/README.md). Content negotiation is untouched: the formatter stands where System.Text.Json's
 // does, for the same media types, and writes exactly what that one writes; CSV and everything not kept go as before.
 public static class ReusedJson

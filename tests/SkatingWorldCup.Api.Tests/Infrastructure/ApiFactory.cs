@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-
 using SkatingWorldCup.Api.Features.Imports;
 
 namespace SkatingWorldCup.Api.Tests.Infrastructure;
