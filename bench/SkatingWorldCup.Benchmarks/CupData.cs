@@ -1,5 +1,6 @@
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Features.Imports;
+using SkatingWorldCup.Api.Domain.Rules;
+using SkatingWorldCup.Api.Writes.Documents;
 
 namespace SkatingWorldCup.Benchmarks;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SkatingWorldCup.Api.Domain;
+using SkatingWorldCup.Api.Domain.Rules;
 
 namespace SkatingWorldCup.Benchmarks;
 
@@ -20,7 +21,7 @@ public class StandingsBenchmarks
 
     // Countback: the dearer of the two tie-break rules.
     [Benchmark]
-    public IReadOnlyList<CupStanding> Compute() => Standings.Compute(_cup.Codes, _cup.Starts, _cup.Names, TieBreakRule.Countback, Progression);
+    public IReadOnlyList<CupStanding> Compute() => CupStandings.Compute(_cup.Codes, _cup.Starts, _cup.Names, TieBreakRule.Countback, Progression);
 }
 
 [MemoryDiagnoser]

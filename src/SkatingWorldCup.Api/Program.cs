@@ -1,8 +1,10 @@
-using SkatingWorldCup.Api.Data;
-using SkatingWorldCup.Api.Features.Imports;
-using SkatingWorldCup.Api.Features.Keys;
+using SkatingWorldCup.Api.Auth;
 using SkatingWorldCup.Api.Features.Standings;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Hosting;
+using SkatingWorldCup.Api.Web;
+using SkatingWorldCup.Api.Web.Caching;
+using SkatingWorldCup.Api.Web.Input;
+using SkatingWorldCup.Api.Writes;
 
 if (Commands.TryRunOffline(args, out var exitCode))
 {

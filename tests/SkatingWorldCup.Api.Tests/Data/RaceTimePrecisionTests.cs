@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Tests.Infrastructure;
+using SkatingWorldCup.Api.Tests.Support;
 
 namespace SkatingWorldCup.Api.Tests.Data;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using SkatingWorldCup.Api.Features.Imports;
-using SkatingWorldCup.Api.Tests.Infrastructure;
+using SkatingWorldCup.Api.Tests.Support;
+using SkatingWorldCup.Api.Writes.Documents;
 
 namespace SkatingWorldCup.Api.Tests.Writes;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Features.Imports;
-using SkatingWorldCup.Api.Tests.Infrastructure;
+using SkatingWorldCup.Api.Tests.Support;
+using SkatingWorldCup.Api.Writes.Documents;
 
 namespace SkatingWorldCup.Api.Tests.Writes;
 

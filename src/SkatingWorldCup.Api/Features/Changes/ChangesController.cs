@@ -5,7 +5,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Web;
 
 namespace SkatingWorldCup.Api.Features.Changes;
 

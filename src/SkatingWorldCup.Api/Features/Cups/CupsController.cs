@@ -2,9 +2,9 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Data.Reads;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Features.Shared;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Web;
 
 namespace SkatingWorldCup.Api.Features.Cups;
 

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SkatingWorldCup.Api.Features.Keys;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Auth;
+using SkatingWorldCup.Api.Web;
+using SkatingWorldCup.Api.Web.Caching;
+using SkatingWorldCup.Api.Web.Input;
+using SkatingWorldCup.Api.Writes;
+using SkatingWorldCup.Api.Writes.Documents;
 
 namespace SkatingWorldCup.Api.Features.Imports;
 

@@ -2,10 +2,12 @@ using System.ComponentModel;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using SkatingWorldCup.Api.Auth;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Features.Imports;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Web;
+using SkatingWorldCup.Api.Web.Input;
+using SkatingWorldCup.Api.Writes.Validation;
 
 namespace SkatingWorldCup.Api.Features.Keys;
 
@@ -16,7 +18,7 @@ public class CreateKeyRequestValidator : AbstractValidator<CreateKeyRequest>
     public CreateKeyRequestValidator()
     {
         RuleFor(r => r.Name).Must(n => ApiKeys.NameProblem(n) is null).WithMessage(r => ApiKeys.NameProblem(r.Name));
-        RuleFor(r => r.Scope).NotEmpty().Must(Rules.Is<ApiKeyScope>).WithMessage(Rules.OneOf<ApiKeyScope>());
+        RuleFor(r => r.Scope).NotEmpty().Must(ValidationRules.Is<ApiKeyScope>).WithMessage(ValidationRules.OneOf<ApiKeyScope>());
     }
 }
 

@@ -2,9 +2,10 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Data.Reads;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Features.Shared;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Web;
+using SkatingWorldCup.Api.Web.Caching;
 
 namespace SkatingWorldCup.Api.Features.Occasions;
 

@@ -4,13 +4,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SkatingWorldCup.Api.Auth;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Features.Changes;
-using SkatingWorldCup.Api.Features.Imports;
-using SkatingWorldCup.Api.Features.Keys;
-using SkatingWorldCup.Api.Features.Shared;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Web;
+using SkatingWorldCup.Api.Web.Caching;
+using SkatingWorldCup.Api.Web.Input;
+using SkatingWorldCup.Api.Writes;
+using SkatingWorldCup.Api.Writes.Documents;
 
 namespace SkatingWorldCup.Api.Features.Results;
 

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Features.Shared;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Domain.Rules;
+using SkatingWorldCup.Api.Web;
+using SkatingWorldCup.Api.Web.Formats;
 
 namespace SkatingWorldCup.Api.Features.Skaters;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Web.Caching;
 
 namespace SkatingWorldCup.Api.Features.Standings;
 

@@ -4,8 +4,8 @@ using CsvHelper;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Features.Shared;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Web;
+using SkatingWorldCup.Api.Web.Formats;
 
 namespace SkatingWorldCup.Api.Features.Standings;
 

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Data.Reads;
+using SkatingWorldCup.Api.Web;
+using SkatingWorldCup.Api.Web.Formats;
 
 namespace SkatingWorldCup.Api.Features.Standings;
 

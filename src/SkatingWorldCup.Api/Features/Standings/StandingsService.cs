@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SkatingWorldCup.Api.Data;
+using SkatingWorldCup.Api.Data.Reads;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Features.Shared;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Domain.Rules;
+using SkatingWorldCup.Api.Web;
+using SkatingWorldCup.Api.Web.Caching;
+using SkatingWorldCup.Api.Web.Formats;
 
 namespace SkatingWorldCup.Api.Features.Standings;
 
@@ -107,7 +110,7 @@ public sealed class StandingsService(SkatingDbContext db, StandingsCache cache, 
 
         var results = included.SelectMany(r => r.Race.Results.Select(x => (r.Code, Result: x))).ToList();
         var competitors = results.Select(x => x.Result.Competitor).DistinctBy(c => c.Id).ToDictionary(c => c.Id);
-        var computed = Domain.Standings.Compute(included.Select(r => r.Code).ToList(),
+        var computed = CupStandings.Compute(included.Select(r => r.Code).ToList(),
             results.Select(x => new CupStart(x.Result.Competitor.Id, x.Code, x.Result.Points, x.Result.Division, x.Result.Rank, x.Result.Status)),
             competitors.ToDictionary(c => c.Key, c => c.Value.Name), cup.TieBreak, progression);
 

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Features.Shared;
-using SkatingWorldCup.Api.Infrastructure;
+using SkatingWorldCup.Api.Domain.Rules;
+using SkatingWorldCup.Api.Web;
+using SkatingWorldCup.Api.Web.Caching;
+using SkatingWorldCup.Api.Web.Formats;
 
 namespace SkatingWorldCup.Api.Features.WorldRecords;
 

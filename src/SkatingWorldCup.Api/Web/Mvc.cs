@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using SkatingWorldCup.Api.Web.Formats;
+using SkatingWorldCup.Api.Web.Input;
+
+namespace SkatingWorldCup.Api.Web;
+
+public static class Mvc
+{
+    // Controllers under /api/v{n}/, contract names in query strings, FluentValidation, CSV beside JSON, and binding
+    // messages that name parameters the way clients write them.
+    public static IServiceCollection AddSkatingControllers(this IServiceCollection services)
+    {
+        services.AddControllers(options =>
+            {
+                options.Conventions.Add(new ApiVersionRouteConvention());
+                options.ModelBinderProviders.Insert(0, new ApiNameBinderProvider());
+                options.Filters.Add<FluentValidationFilter>();
+                options.AddCsv();
+                options.ModelMetadataDetailsProviders.Add(new QueryNameDisplayMetadataProvider());
+                options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid {field}.");
+                options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
+            })
+            .AddJsonOptions(options =>
+            {
+                options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+                options.JsonSerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            });
+        services.AddReusedJson();
+        return services;
+    }
+}
