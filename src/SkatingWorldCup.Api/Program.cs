@@ -27,19 +27,19 @@ catch (LocalPostgresException e)
     return 1;
 }
 
+// The HTTP protocol (Web), the keys (Auth), the process (Hosting), then the write engine and the standings.
 builder.Services.AddSkatingControllers();
 builder.Services.AddSkatingProblemDetails();
 builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();
-builder.Services.AddSkatingWrites();
 builder.Services.AddSkatingCors(builder.Configuration);
-builder.Services.AddSkatingHealthChecks();
 builder.Services.AddSkatingRateLimits(builder.Configuration);
-builder.Services.AddScoped<SeasonImporter>();
+builder.Services.AddSkatingCaching(builder.Configuration);
+builder.Services.AddApiKeyAuthentication();
+builder.Services.AddSkatingHealthChecks();
 builder.Services.AddHostedService<ImportWarmup>();
+builder.Services.AddScoped<SeasonImporter>();
 builder.Services.AddScoped<StandingsService>();
-builder.Services.Configure<CachingOptions>(builder.Configuration.GetSection(CachingOptions.Section));
-builder.Services.AddSingleton<DataVersions>();
 builder.Services.AddSingleton<StandingsCache>();
 
 var app = builder.Build();

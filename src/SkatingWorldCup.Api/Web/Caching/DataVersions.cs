@@ -4,20 +4,6 @@ using SkatingWorldCup.Api.Data;
 
 namespace SkatingWorldCup.Api.Web.Caching;
 
-public sealed class CachingOptions
-{
-    public const string Section = "Caching";
-
-    // How long the data version read from the database is trusted. A write made through this process is seen at once
-    // (ConditionalGetMiddleware advances it); one made elsewhere (the CLI, another instance) within this time. 0 reads it for every request.
-    public double DataVersionSeconds { get; init; } = 1;
-
-    // Computed standings kept in memory, keyed by data version; false computes every request (bench/run.sh measures both).
-    public bool Standings { get; init; } = true;
-
-    public int StandingsEntries { get; init; } = 500;
-}
-
 // The data version (data_version.version, moved by every write) and the database it belongs to: a database recreated
 // or restored under a running API starts its versions again, and must not meet answers cached for the old one.
 public readonly record struct DataStamp(long Database, long Version);

@@ -1,8 +1,9 @@
+using SkatingWorldCup.Api.Data;
 namespace SkatingWorldCup.Api.Web.Input;
 
 public static class RequestText
 {
-    // The same rule as CleanStringConverter for bodies, applied to the path and the query string: a NUL in a season id
+    // The same rule as StorableTextConverter for bodies, applied to the path and the query string: a NUL in a season id
     // or a skater search must be a 400, not a database error. Checked once here rather than by every action.
     public static void UseRequestTextCheck(this WebApplication app) => app.Use(async (context, next) =>
     {
@@ -27,7 +28,7 @@ public static class RequestText
 
     private static (string Where, string Problem)? Find(HttpRequest request)
     {
-        if (CleanStringConverter.Problem(request.Path.Value ?? "") is { } inPath)
+        if (StorableTextConverter.Problem(request.Path.Value ?? "") is { } inPath)
         {
             return ("path", inPath);
         }
@@ -35,7 +36,7 @@ public static class RequestText
         {
             foreach (var value in values)
             {
-                if (CleanStringConverter.Problem(key + value) is { } inQuery)
+                if (StorableTextConverter.Problem(key + value) is { } inQuery)
                 {
                     return (key, inQuery);
                 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SkatingWorldCup.Api.Web.Input;
+using SkatingWorldCup.Api.Data;
 
 namespace SkatingWorldCup.Api.Writes.Documents;
 
@@ -23,6 +23,6 @@ public static class ImportJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        Converters = { new CleanStringConverter() },
+        Converters = { new StorableTextConverter() },
     };
 }
