@@ -39,6 +39,7 @@ builder.Services.AddApiKeyAuthentication();
 builder.Services.AddSkatingHealthChecks();
 builder.Services.AddHostedService<ImportWarmup>();
 builder.Services.AddScoped<SeasonImporter>();
+builder.Services.AddScoped<ResultEntry>();
 builder.Services.AddScoped<StandingsService>();
 builder.Services.AddSingleton<StandingsCache>();
 

@@ -11,12 +11,8 @@ namespace SkatingWorldCup.Api.Auth;
 
 public record KeyIdentity(string Name, ApiKeyScope Scope);
 
-public record KeyDto(int Id, string Name, ApiKeyScope Scope, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
-{
-    public static KeyDto From(ApiKey k) => new(k.Id, k.Name, k.Scope, k.Prefix, k.CreatedAt, k.RevokedAt);
-}
-
-public record CreatedKeyDto(int Id, string Name, ApiKeyScope Scope, string Prefix, DateTimeOffset CreatedAt, string Key);
+// A key just made: the row that is kept, and the key itself, which is shown this once.
+public record CreatedKey(ApiKey Key, string Secret);
 
 // Keys are 256 random bits, so a plain SHA-256 is a safe hash to keep (no salt or slow hash needed: nothing to guess).
 // The same operations serve the HTTP endpoints and the `keys` command-line verbs.
@@ -54,7 +50,7 @@ public static partial class ApiKeys
     }
 
     // Null when an active key already has that name.
-    public static async Task<CreatedKeyDto?> CreateAsync(SkatingDbContext db, string name, ApiKeyScope scope, string actor, CancellationToken cancellationToken)
+    public static async Task<CreatedKey?> CreateAsync(SkatingDbContext db, string name, ApiKeyScope scope, string actor, CancellationToken cancellationToken)
     {
         await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await db.ApiKeys.AnyAsync(k => k.Name == name && k.RevokedAt == null, cancellationToken))
@@ -66,7 +62,7 @@ public static partial class ApiKeys
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         await write.CommitAsync(new ChangeEntry(actor, "create-key", "key", name, new { key.Id, Scope = scope.ToApi() }), cancellationToken);
-        return new CreatedKeyDto(key.Id, key.Name, key.Scope, key.Prefix, key.CreatedAt, secret);
+        return new CreatedKey(key, secret);
     }
 
     // Revokes the active key with that id or name; null when there is none. Revoking is for good: the row stays for the audit.

@@ -18,3 +18,6 @@ public class Occasion
 
     public List<Race> Races { get; set; } = [];
 }
+
+// What a weekend's concurrency check (its ETag, If-Match) compares.
+public sealed record OccasionVersion(int OccasionId, int Version);

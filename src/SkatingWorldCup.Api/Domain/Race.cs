@@ -13,3 +13,7 @@ public class Race
 
     public List<Result> Results { get; set; } = [];
 }
+
+// What a race's concurrency check (its ETag, If-Match) compares: its row version and the results of it that hold a world
+// record, whose WR flags can change without a write to the race.
+public sealed record RaceVersion(int RaceId, int Version, IReadOnlyList<int> RecordResultIds);

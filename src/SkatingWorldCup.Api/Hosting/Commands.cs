@@ -110,8 +110,8 @@ public static class Commands
         {
             return Fail(error, $"An active key is already named '{name}': revoke it first, or choose another name.", 1);
         }
-        output.WriteLine(created.Key);
-        error.WriteLine($"Created key {created.Id} '{created.Name}' ({created.Scope.ToApi()}). Send it as the X-Api-Key header; it is not shown again.");
+        output.WriteLine(created.Secret);
+        error.WriteLine($"Created key {created.Key.Id} '{created.Key.Name}' ({created.Key.Scope.ToApi()}). Send it as the X-Api-Key header; it is not shown again.");
         return 0;
     }
 

@@ -72,7 +72,7 @@ public sealed class RateLimitTests(DatabaseFixture database) : ApiTest(database)
         string readKey;
         await using (var db = CreateContext())
         {
-            readKey = (await ApiKeys.CreateAsync(db, "rate-limit-reader", ApiKeyScope.Read, "test", CancellationToken.None))!.Key;
+            readKey = (await ApiKeys.CreateAsync(db, "rate-limit-reader", ApiKeyScope.Read, "test", CancellationToken.None))!.Secret;
         }
         await using var api = WithLimits(anonymous: 1, key: 4);
         using var client = api.CreateClient();

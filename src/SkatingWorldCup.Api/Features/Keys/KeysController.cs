@@ -13,6 +13,17 @@ namespace SkatingWorldCup.Api.Features.Keys;
 
 public record CreateKeyRequest(string? Name, string? Scope);
 
+public record KeyDto(int Id, string Name, ApiKeyScope Scope, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+{
+    public static KeyDto From(ApiKey k) => new(k.Id, k.Name, k.Scope, k.Prefix, k.CreatedAt, k.RevokedAt);
+}
+
+public record CreatedKeyDto(int Id, string Name, ApiKeyScope Scope, string Prefix, DateTimeOffset CreatedAt, string Key)
+{
+    public static CreatedKeyDto From(CreatedKey created) =>
+        new(created.Key.Id, created.Key.Name, created.Key.Scope, created.Key.Prefix, created.Key.CreatedAt, created.Secret);
+}
+
 public class CreateKeyRequestValidator : AbstractValidator<CreateKeyRequest>
 {
     public CreateKeyRequestValidator()
@@ -41,7 +52,7 @@ public class KeysController(SkatingDbContext db) : ControllerBase
         {
             return Problem(statusCode: 409, title: "Conflict", detail: $"An active key is already named '{request.Name}'. Revoke it first, or choose another name.");
         }
-        return Created($"/api/v1/keys/{created.Id}", created);
+        return Created($"/api/v1/keys/{created.Key.Id}", CreatedKeyDto.From(created));
     }
 
     [HttpGet]

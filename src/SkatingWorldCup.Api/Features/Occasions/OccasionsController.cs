@@ -72,7 +72,7 @@ public class OccasionsController(SkatingDbContext db) : ControllerBase
         {
             return this.NotFoundProblem(await db.SeasonExistsAsync(season, cancellationToken) ? $"Season {season} has no World Cup weekend {number}." : Messages.SeasonNotFound(season));
         }
-        if (this.NotModifiedOrTag(ETags.Occasion(occasion.Id, occasion.Version)) is { } notModified)
+        if (this.NotModifiedOrTag(ETags.Occasion(new OccasionVersion(occasion.Id, occasion.Version))) is { } notModified)
         {
             return notModified;
         }

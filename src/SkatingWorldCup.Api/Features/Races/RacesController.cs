@@ -125,8 +125,8 @@ public class RacesController(SkatingDbContext db) : ControllerBase
         {
             return this.NotFoundProblem($"Race {raceId} not found. GET /api/v1/seasons/{{season}}/races lists a season's races.");
         }
-        var records = await db.WorldRecords.Where(w => w.Result!.RaceId == raceId).Select(w => w.ResultId!.Value).ToListAsync(cancellationToken);
-        if (this.NotModifiedOrTag(ETags.Race(race.Id, race.Version, records)) is { } notModified)
+        var records = await db.RecordResultIdsAsync(raceId, cancellationToken);
+        if (this.NotModifiedOrTag(ETags.Race(new RaceVersion(race.Id, race.Version, records))) is { } notModified)
         {
             return notModified;
         }

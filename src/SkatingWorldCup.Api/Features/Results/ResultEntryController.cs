@@ -1,12 +1,8 @@
 using System.ComponentModel;
-using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Auth;
-using SkatingWorldCup.Api.Data;
-using SkatingWorldCup.Api.Domain;
 using SkatingWorldCup.Api.Web;
 using SkatingWorldCup.Api.Web.Caching;
 using SkatingWorldCup.Api.Web.Input;
@@ -27,11 +23,10 @@ public class RaceResultsDocumentValidator : AbstractValidator<RaceResultsDocumen
         RuleFor(d => d.Results).NotNull().WithMessage("results is required: the race's whole result list (an empty list clears it).");
 }
 
-// Result entry during a season. Both endpoints are the import's merge applied to a document made of the stored season
-// and weekend plus the body, so points, validation and world-record detection are the import's own.
+// Result entry during a season (Writes/ResultEntry): this controller is its HTTP face, with If-Match / If-None-Match.
 [ApiController, ApiVersion(1)]
 [Authorize(Policy = Policies.Write)]
-public class ResultEntryController(SkatingDbContext db, SeasonImporter importer) : ControllerBase
+public class ResultEntryController(ResultEntry entry) : ControllerBase
 {
     [HttpPut("races/{raceId}/results")]
     [BodyLimit(BodyLimits.Small)]
@@ -43,41 +38,19 @@ public class ResultEntryController(SkatingDbContext db, SeasonImporter importer)
     [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
     public async Task<ActionResult<ImportSummary>> PutResults([Description("Race id, from a races list.")] int raceId, RaceResultsDocument body, CancellationToken cancellationToken)
     {
-        await using var write = await db.BeginWriteAsync(cancellationToken);
-        // The row lock makes concurrent PUTs to one race take turns, and the version read under it is the one If-Match
-        // is checked against and the one the race's UPDATE requires (its concurrency token).
-        var locked = await db.Races.FromSql($"SELECT * FROM races WHERE id = {raceId} FOR UPDATE").ToListAsync(cancellationToken);
-        if (locked.Count == 0)
+        var outcome = await entry.ReplaceRaceResultsAsync(raceId, body.Results!, current => !ETags.IfMatchFails(Request, ETags.Race(current)), User.KeyName(), cancellationToken);
+        switch (outcome.Result)
         {
-            return this.NotFoundProblem($"Race {raceId} not found. GET /api/v1/seasons/{{season}}/races lists a season's races.");
+            case EntryResult.NotFound:
+                return this.NotFoundProblem($"Race {raceId} not found. GET /api/v1/seasons/{{season}}/races lists a season's races.");
+            case EntryResult.PreconditionFailed:
+                return this.PreconditionFailed($"Race {raceId}", ETags.Race(outcome.Current!));
+            case EntryResult.Invalid:
+                return this.InvalidProblem(outcome.Errors!);
         }
-        var etag = ETags.Race(raceId, locked[0].Version, await RecordsOfAsync(raceId, cancellationToken));
-        if (ETags.IfMatchFails(Request, etag))
-        {
-            return this.PreconditionFailed($"Race {raceId}", etag);
-        }
-
-        var race = await db.Races.Include(r => r.Occasion).ThenInclude(o => o.Season).ThenInclude(s => s.PointsScheme).SingleAsync(r => r.Id == raceId, cancellationToken);
-        var document = SeasonOf(race.Occasion.Season) with
-        {
-            Occasions = [OccasionOf(race.Occasion) with { Races = [RaceOf(race) with { Results = body.Results }] }],
-        };
-        var outcome = await importer.ApplyAsync(document, cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            return this.InvalidProblem(Relative(outcome.Errors, "occasions[0].races[0]"));
-        }
-        if (outcome.Summary!.Changed)
-        {
-            var naturalKey = $"{race.Occasion.SeasonId}/{race.Occasion.Number}/{race.Gender.ToApi()}/{race.Distance.ToApi()}/{race.Order}";
-            await write.CommitAsync(new ChangeEntry(User.KeyName(), "replace-results", "race", raceId.ToString(CultureInfo.InvariantCulture),
-                new { race = naturalKey, outcome.Summary }), cancellationToken);
-            Response.SetDataVersion(write.DataVersion);
-            etag = ETags.Race(raceId, await db.Races.Where(r => r.Id == raceId).Select(r => r.Version).SingleAsync(cancellationToken),
-                await RecordsOfAsync(raceId, cancellationToken));
-        }
-        Response.Headers.ETag = etag;
-        return outcome.Summary;
+        Response.SetDataVersion(outcome.DataVersion);
+        Response.Headers.ETag = ETags.Race(outcome.Current!);
+        return outcome.Summary!;
     }
 
     [HttpPut("seasons/{season}/occasions/{number}")]
@@ -96,55 +69,22 @@ public class ResultEntryController(SkatingDbContext db, SeasonImporter importer)
         {
             return this.InvalidProblem(new Dictionary<string, string[]> { ["number"] = [$"the body says weekend {given}, the URL {number}: leave number out or make them agree."] });
         }
-        await using var write = await db.BeginWriteAsync(cancellationToken);
-        var stored = await db.Seasons.Include(s => s.PointsScheme).SingleOrDefaultAsync(s => s.Id == season, cancellationToken);
-        if (stored is null)
+        var outcome = await entry.PutOccasionAsync(season, number, body, current =>
         {
-            return this.NotFoundProblem(Messages.SeasonNotFound(season));
-        }
-        var locked = (await db.Occasions.FromSql($"SELECT * FROM occasions WHERE season_id = {season} AND number = {number} FOR UPDATE")
-            .ToListAsync(cancellationToken)).SingleOrDefault();
-        var etag = locked is null ? null : ETags.Occasion(locked.Id, locked.Version);
-        if (ETags.IfMatchFails(Request, etag) || ETags.IfNoneMatchHits(Request, etag))
+            var etag = current is null ? null : ETags.Occasion(current);
+            return !ETags.IfMatchFails(Request, etag) && !ETags.IfNoneMatchHits(Request, etag);
+        }, User.KeyName(), cancellationToken);
+        switch (outcome.Result)
         {
-            return this.PreconditionFailed($"Weekend {number} of {season}", etag);
+            case EntryResult.NotFound:
+                return this.NotFoundProblem(Messages.SeasonNotFound(season));
+            case EntryResult.PreconditionFailed:
+                return this.PreconditionFailed($"Weekend {number} of {season}", outcome.Current is { } current ? ETags.Occasion(current) : null);
+            case EntryResult.Invalid:
+                return this.InvalidProblem(outcome.Errors!);
         }
-
-        var outcome = await importer.ApplyAsync(SeasonOf(stored) with { Occasions = [body with { Number = number }] }, cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            return this.InvalidProblem(Relative(outcome.Errors, "occasions[0]"));
-        }
-        if (outcome.Summary!.Changed)
-        {
-            await write.CommitAsync(new ChangeEntry(User.KeyName(), locked is null ? "create-occasion" : "put-occasion", "occasion", $"{season}/{number}", outcome.Summary),
-                cancellationToken);
-            Response.SetDataVersion(write.DataVersion);
-        }
-        var current = await db.Occasions.Where(o => o.SeasonId == season && o.Number == number).Select(o => new { o.Id, o.Version }).SingleAsync(cancellationToken);
-        Response.Headers.ETag = ETags.Occasion(current.Id, current.Version);
-        return locked is null ? Created($"/api/v1/seasons/{season}/occasions/{number}", outcome.Summary) : outcome.Summary;
+        Response.SetDataVersion(outcome.DataVersion);
+        Response.Headers.ETag = ETags.Occasion(outcome.Current!);
+        return outcome.Result == EntryResult.Created ? Created($"/api/v1/seasons/{season}/occasions/{number}", outcome.Summary) : outcome.Summary!;
     }
-
-    private Task<List<int>> RecordsOfAsync(int raceId, CancellationToken cancellationToken) =>
-        db.WorldRecords.Where(w => w.Result!.RaceId == raceId).Select(w => w.ResultId!.Value).ToListAsync(cancellationToken);
-
-    private static SeasonDocument SeasonOf(Season s) => new()
-    {
-        Season = s.Id, Name = s.Name, OfficialName = s.OfficialName, StartDate = s.StartDate, EndDate = s.EndDate,
-        PointsScheme = s.PointsScheme.Name, TieBreak = s.TieBreak.ToApi(),
-    };
-
-    private static OccasionDocument OccasionOf(Occasion o) => new()
-    {
-        Number = o.Number, City = o.City, CityCode = o.CityCode, Country = o.Country, Venue = o.Venue,
-        StartDate = o.StartDate, EndDate = o.EndDate, IsFinal = o.IsFinal,
-    };
-
-    private static RaceDocument RaceOf(Race r) => new() { Gender = r.Gender.ToApi(), Distance = r.Distance.ToApi(), Order = r.Order, Date = r.Date };
-
-    // The importer names errors by their path in the season document; the client sent only the part under `prefix`.
-    private static Dictionary<string, string[]> Relative(IReadOnlyDictionary<string, string[]> errors, string prefix) => errors
-        .GroupBy(e => e.Key == prefix ? "" : e.Key.StartsWith(prefix + ".", StringComparison.Ordinal) ? e.Key[(prefix.Length + 1)..] : e.Key)
-        .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).Distinct().ToArray());
 }

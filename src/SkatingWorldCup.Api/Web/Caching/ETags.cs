@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SkatingWorldCup.Api.Domain;
 
 namespace SkatingWorldCup.Api.Web.Caching;
 
@@ -8,9 +9,10 @@ public static class ETags
 {
     // A race's WR flags can change without a write to it (a faster time entered in an earlier race removes its detected
     // record), so the results that hold a record are part of its tag.
-    public static string Race(int id, int version, IEnumerable<int> recordResultIds) =>
-        $"\"race-{id}-{version}{string.Concat(recordResultIds.Order().Select(r => $"-wr{r}"))}\"";
-    public static string Occasion(int id, int version) => $"\"occasion-{id}-{version}\"";
+    public static string Race(RaceVersion race) =>
+        $"\"race-{race.RaceId}-{race.Version}{string.Concat(race.RecordResultIds.Order().Select(r => $"-wr{r}"))}\"";
+
+    public static string Occasion(OccasionVersion occasion) => $"\"occasion-{occasion.OccasionId}-{occasion.Version}\"";
 
     // Without If-Match a write goes ahead (last writer wins, but never half of each); with it, the resource must exist
     // and one of the listed tags must be its current one ("*": any).

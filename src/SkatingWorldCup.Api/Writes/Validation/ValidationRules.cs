@@ -35,7 +35,8 @@ public static partial class ValidationRules
     public static string? CompetitorKey(ResultDocument result) => CompetitorKey(result.Skater, result.Nation);
 
     public static string? CompetitorKey(SkaterDocument? skater, string? nation) =>
-        nation is not null ? $"nation:{nation}" : skater is null ? null : $"skater:{skater.Name ?? skater.SourceRef}:{skater.Nationality}";
+        nation is not null ? Competitor.KeyOf(CompetitorType.Nation, null, null, nation)
+        : skater is null ? null : Competitor.KeyOf(CompetitorType.Skater, skater.Name, skater.SourceRef, skater.Nationality ?? "");
 
     // Generous bounds around real times: catches a 500 m typed as 5 s or 5 minutes, never a real result.
     public static bool IsPlausible(decimal seconds, Distance distance) => distance switch

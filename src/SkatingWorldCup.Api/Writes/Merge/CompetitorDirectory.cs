@@ -4,10 +4,9 @@ using SkatingWorldCup.Api.Domain;
 using SkatingWorldCup.Api.Domain.Rules;
 using SkatingWorldCup.Api.Writes.Documents;
 
-namespace SkatingWorldCup.Api.Writes;
+namespace SkatingWorldCup.Api.Writes.Merge;
 
-// The competitors one import names, by natural key (skater: name + nationality, or source reference for a skater the
-// sources do not name; nation: its code): loaded in one query, created on first use, the same instance every time.
+// The competitors one import names, by natural key (Competitor.KeyOf): loaded in one query, created on first use, the same instance every time.
 public sealed class CompetitorDirectory(SkatingDbContext db)
 {
     private readonly Dictionary<string, Competitor> _competitors = [];
@@ -25,7 +24,7 @@ public sealed class CompetitorDirectory(SkatingDbContext db)
             .ToListAsync(cancellationToken);
         foreach (var competitor in found)
         {
-            _competitors.TryAdd(Key(competitor.Type, competitor.Name, competitor.SourceRef, competitor.Nationality), competitor);
+            _competitors.TryAdd(Competitor.KeyOf(competitor.Type, competitor.Name, competitor.SourceRef, competitor.Nationality), competitor);
         }
     }
 
@@ -36,7 +35,7 @@ public sealed class CompetitorDirectory(SkatingDbContext db)
 
     private Competitor For(CompetitorType type, string? name, string? sourceRef, string nationality)
     {
-        var key = Key(type, name, sourceRef, nationality);
+        var key = Competitor.KeyOf(type, name, sourceRef, nationality);
         if (!_competitors.TryGetValue(key, out var competitor))
         {
             competitor = new Competitor { Type = type, Name = name, SourceRef = sourceRef, Nationality = nationality };
@@ -45,7 +44,4 @@ public sealed class CompetitorDirectory(SkatingDbContext db)
         }
         return competitor;
     }
-
-    private static string Key(CompetitorType type, string? name, string? sourceRef, string nationality) =>
-        name is not null ? $"{type}|n|{name}|{nationality}" : $"{type}|r|{sourceRef}|{nationality}";
 }

@@ -4,10 +4,13 @@ using SkatingWorldCup.Api.Domain;
 
 namespace SkatingWorldCup.Api.Writes;
 
-public static class ImportSummaries
+// What a write created, updated, deleted and left unchanged, by kind of entity ("results", "worldRecords", …).
+public record ImportSummary(string Season, bool Changed,
+    IReadOnlyDictionary<string, int> Created, IReadOnlyDictionary<string, int> Updated,
+    IReadOnlyDictionary<string, int> Deleted, IReadOnlyDictionary<string, int> Unchanged)
 {
     // Records detected or dropped because of the new times are part of what the write changed.
-    public static ImportSummary WithDetectedRecords(ImportSummary summary, DetectionOutcome records)
+    public ImportSummary WithDetectedRecords(DetectionOutcome records)
     {
         static IReadOnlyDictionary<string, int> Add(IReadOnlyDictionary<string, int> counts, int n)
         {
@@ -18,12 +21,12 @@ public static class ImportSummaries
             }
             return added;
         }
-        return summary with
+        return this with
         {
             Changed = true,
-            Created = Add(summary.Created, records.Created),
-            Updated = Add(summary.Updated, records.Updated),
-            Deleted = Add(summary.Deleted, records.Removed),
+            Created = Add(Created, records.Created),
+            Updated = Add(Updated, records.Updated),
+            Deleted = Add(Deleted, records.Removed),
         };
     }
 
@@ -43,7 +46,7 @@ public static class ImportSummaries
 
     private static string KindOf(object entity) => entity switch
     {
-        Season => "seasons",
+        Domain.Season => "seasons",
         Cup => "cups",
         CupDistance => "cupDistances",
         Occasion => "occasions",
