@@ -11,19 +11,25 @@ public readonly record struct CupSelector(string? Slug, Gender? Gender, Distance
 
 public sealed record ResultRow(Competitor Competitor, Division? Division, int? Rank, decimal? Time, ResultStatus Status, int Points);
 
-public sealed record RaceRow(int Id, int Occasion, string City, string CityCode, DateOnly? Date, Distance Distance, int Order, List<ResultRow> Results);
-
-public sealed record PublishedRowData(Competitor Competitor, int Rank, int Points);
+// A race of the cup: what its column code is made of, its city, its results.
+public sealed record RaceRow(CupRace Race, string City, List<ResultRow> Results)
+{
+    public int Id => Race.RaceId;
+    public int Occasion => Race.OccasionNumber;
+    public DateOnly? Date => Race.Date;
+    public Distance Distance => Race.Distance;
+}
 
 public sealed record SeasonHeader(DateOnly StartDate, DateOnly EndDate, TieBreakRule TieBreak, string PointsScheme);
 
 // What a cup's standings and medallists are made of. Header is null when the season does not exist, Selected when
 // no cup of it matched; Races and Published are those of the selected cup.
 public sealed record CupData(SeasonHeader? Header, List<CupKey> Cups, CupKey? Selected, List<WindowOccasion> Occasions, List<RaceRow> Races,
-    List<PublishedRowData> Published);
+    List<PublishedStanding> Published);
 
 // Reads CupData in one round trip: a batch of five statements. The cup is selected in SQL, so the races and the
-// published standings need not wait for the cup list. The tables are small per season and every statement starts
+// published standings need not wait for the cup list; the selection is SeasonReads.CupFor's rule, and CupReaderTests
+// hold the two to the same answers. The tables are small per season and every statement starts
 // from an index on season_id or cup_id, so the cost does not grow with the number of seasons held.
 public static class CupReader
 {
@@ -59,97 +65,122 @@ public static class CupReader
 
     public static async Task<CupData> ReadAsync(SkatingDbContext db, string season, CupSelector cup, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var sql in s_statements)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(sql)
-                {
-                    Parameters =
-                    {
-                        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = season },
-                        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)cup.Slug ?? DBNull.Value },
-                        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = cup.Gender is { } g ? g.ToApi() : DBNull.Value },
-                        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = cup.Distance is { } d ? d.ToApi() : DBNull.Value },
-                    },
-                });
-            }
-            // Every statement gets the same four typed parameters; PostgreSQL accepts typed ones a statement does not use.
+            await using var batch = Batch((NpgsqlConnection)db.Database.GetDbConnection(), season, cup);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-
-            SeasonHeader? header = null;
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                header = new(reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1), ApiName<TieBreakRule>.Parse(reader.GetString(2)), reader.GetString(3));
-            }
-
+            var header = await ReadHeaderAsync(reader, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var cups = new Dictionary<int, (string Slug, Gender Gender, List<Distance> Distances)>();
-            int? selected = null;
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetInt32(0);
-                if (!cups.TryGetValue(id, out var c))
-                {
-                    cups[id] = c = (reader.GetString(1), ApiName<Gender>.Parse(reader.GetString(2)), []);
-                }
-                if (!reader.IsDBNull(3))
-                {
-                    c.Distances.Add(ApiName<Distance>.Parse(reader.GetString(3)));
-                }
-                if (!reader.IsDBNull(4) && reader.GetBoolean(4))
-                {
-                    selected = id;
-                }
-            }
-
+            var (cups, selected) = await ReadCupsAsync(reader, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var occasions = new List<WindowOccasion>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                occasions.Add(new(reader.GetInt32(0), reader.GetString(1), NullableDate(reader, 2), NullableDate(reader, 3)));
-            }
-
-            await reader.NextResultAsync(cancellationToken);
+            var occasions = await ReadOccasionsAsync(reader, cancellationToken);
             var competitors = new Dictionary<int, Competitor>();
-            var races = new List<RaceRow>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var raceId = reader.GetInt32(0);
-                if (races.Count == 0 || races[^1].Id != raceId)
-                {
-                    races.Add(new(raceId, reader.GetInt32(1), reader.GetString(2), reader.GetString(3), NullableDate(reader, 4),
-                        ApiName<Distance>.Parse(reader.GetString(5)), reader.GetInt32(6), []));
-                }
-                if (!reader.IsDBNull(12))
-                {
-                    races[^1].Results.Add(new(ReadCompetitor(reader, 12, competitors),
-                        reader.IsDBNull(7) ? null : ApiName<Division>.Parse(reader.GetString(7)),
-                        reader.IsDBNull(8) ? null : reader.GetInt32(8),
-                        reader.IsDBNull(9) ? null : reader.GetDecimal(9),
-                        ApiName<ResultStatus>.Parse(reader.GetString(10)),
-                        reader.GetInt32(11)));
-                }
-            }
-
             await reader.NextResultAsync(cancellationToken);
-            var published = new List<PublishedRowData>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                published.Add(new(ReadCompetitor(reader, 2, competitors), reader.GetInt32(0), reader.GetInt32(1)));
-            }
-
-            var cupKeys = cups.Select(c => new CupKey(c.Key, c.Value.Slug, c.Value.Gender, [.. c.Value.Distances.Order()]))
-                .OrderBy(c => c.Gender).ThenBy(c => c.Distances.Length == 0 ? default : c.Distances.Min()).ToList();
-            return new CupData(header, cupKeys, cupKeys.SingleOrDefault(c => c.Id == selected), occasions, races, published);
+            var races = await ReadRacesAsync(reader, competitors, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var published = await ReadPublishedAsync(reader, competitors, cancellationToken);
+            return new CupData(header, cups, cups.SingleOrDefault(c => c.Id == selected), occasions, races, published);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    // Every statement gets the same four typed parameters; PostgreSQL accepts typed ones a statement does not use.
+    private static NpgsqlBatch Batch(NpgsqlConnection connection, string season, CupSelector cup)
+    {
+        var batch = new NpgsqlBatch(connection);
+        foreach (var sql in s_statements)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql)
+            {
+                Parameters =
+                {
+                    new() { NpgsqlDbType = NpgsqlDbType.Text, Value = season },
+                    new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)cup.Slug ?? DBNull.Value },
+                    new() { NpgsqlDbType = NpgsqlDbType.Text, Value = cup.Gender is { } g ? g.ToApi() : DBNull.Value },
+                    new() { NpgsqlDbType = NpgsqlDbType.Text, Value = cup.Distance is { } d ? d.ToApi() : DBNull.Value },
+                },
+            });
+        }
+        return batch;
+    }
+
+    private static async Task<SeasonHeader?> ReadHeaderAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken)
+            ? new(reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1), ApiName<TieBreakRule>.Parse(reader.GetString(2)), reader.GetString(3))
+            : null;
+
+    // The season's cups, in the order SeasonReads lists them, and the id of the selected one.
+    private static async Task<(List<CupKey> Cups, int? Selected)> ReadCupsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var cups = new Dictionary<int, (string Slug, Gender Gender, List<Distance> Distances)>();
+        int? selected = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetInt32(0);
+            if (!cups.TryGetValue(id, out var c))
+            {
+                cups[id] = c = (reader.GetString(1), ApiName<Gender>.Parse(reader.GetString(2)), []);
+            }
+            if (!reader.IsDBNull(3))
+            {
+                c.Distances.Add(ApiName<Distance>.Parse(reader.GetString(3)));
+            }
+            if (!reader.IsDBNull(4) && reader.GetBoolean(4))
+            {
+                selected = id;
+            }
+        }
+        return (SeasonReads.InOrder(cups.Select(c => new CupKey(c.Key, c.Value.Slug, c.Value.Gender, [.. c.Value.Distances.Order()]))), selected);
+    }
+
+    private static async Task<List<WindowOccasion>> ReadOccasionsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var occasions = new List<WindowOccasion>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            occasions.Add(new(reader.GetInt32(0), reader.GetString(1), NullableDate(reader, 2), NullableDate(reader, 3)));
+        }
+        return occasions;
+    }
+
+    // One row per result (or one for a race without results), ordered by race.
+    private static async Task<List<RaceRow>> ReadRacesAsync(NpgsqlDataReader reader, Dictionary<int, Competitor> competitors, CancellationToken cancellationToken)
+    {
+        var races = new List<RaceRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var raceId = reader.GetInt32(0);
+            if (races.Count == 0 || races[^1].Id != raceId)
+            {
+                races.Add(new(new CupRace(raceId, reader.GetInt32(1), reader.GetString(3), NullableDate(reader, 4), ApiName<Distance>.Parse(reader.GetString(5)),
+                    reader.GetInt32(6)), reader.GetString(2), []));
+            }
+            if (!reader.IsDBNull(12))
+            {
+                races[^1].Results.Add(new(ReadCompetitor(reader, 12, competitors),
+                    reader.IsDBNull(7) ? null : ApiName<Division>.Parse(reader.GetString(7)),
+                    reader.IsDBNull(8) ? null : reader.GetInt32(8),
+                    reader.IsDBNull(9) ? null : reader.GetDecimal(9),
+                    ApiName<ResultStatus>.Parse(reader.GetString(10)),
+                    reader.GetInt32(11)));
+            }
+        }
+        return races;
+    }
+
+    private static async Task<List<PublishedStanding>> ReadPublishedAsync(NpgsqlDataReader reader, Dictionary<int, Competitor> competitors, CancellationToken cancellationToken)
+    {
+        var published = new List<PublishedStanding>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var competitor = ReadCompetitor(reader, 2, competitors);
+            published.Add(new PublishedStanding { Competitor = competitor, CompetitorId = competitor.Id, Rank = reader.GetInt32(0), Points = reader.GetInt32(1) });
+        }
+        return published;
     }
 
     private static DateOnly? NullableDate(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
 using SkatingWorldCup.Api.Data.Reads;
 using SkatingWorldCup.Api.Domain;
-using SkatingWorldCup.Api.Domain.Rules;
 using SkatingWorldCup.Api.Web;
 using SkatingWorldCup.Api.Web.Caching;
 using SkatingWorldCup.Api.Web.Formats;
@@ -103,7 +102,7 @@ public class RacesController(SkatingDbContext db) : ControllerBase
             })
             .ToListAsync(cancellationToken);
         var cups = await db.CupsOfAsync(season, cancellationToken);
-        var codes = await RaceCodesAsync(season, cups, cancellationToken);
+        var codes = await db.RaceCodesAsync(season, cups, cancellationToken);
         var items = rows.OrderBy(r => r.Occasion).ThenBy(r => r.Date ?? DateOnly.MaxValue).ThenBy(r => r.Distance).ThenBy(r => r.Gender).ThenBy(r => r.Order)
             .Select(r => new RaceDto(r.Id, season, r.Occasion, r.City, codes.GetValueOrDefault(r.Id), r.Order, r.Gender, r.Distance, cups.CupFor(r.Gender, r.Distance)?.Slug, r.Date, r.HasResults,
                 r.Podium.Select(p => new PodiumPlaceDto(p.Rank!.Value, CompetitorDto.From(p.Competitor), TimedDto.From(p.Time)?.Time, TimedDto.From(p.Time)?.Seconds, p.Points)).ToList()));
@@ -132,7 +131,7 @@ public class RacesController(SkatingDbContext db) : ControllerBase
         }
         var season = race.Occasion.SeasonId;
         var cups = await db.CupsOfAsync(season, cancellationToken);
-        var codes = await RaceCodesAsync(season, cups, cancellationToken);
+        var codes = await db.RaceCodesAsync(season, cups, cancellationToken);
         var results = race.Results
             .OrderBy(r => r.Rank is null ? 2 : r.Division == Division.B ? 1 : 0).ThenBy(r => r.Rank).ThenByDescending(r => r.Points).ThenBy(r => r.Id)
             .Select(r => new RaceResultDto(r.Division, r.Rank, CompetitorDto.From(r.Competitor), TimedDto.From(r.Time)?.Time, TimedDto.From(r.Time)?.Seconds,
@@ -147,15 +146,4 @@ public class RacesController(SkatingDbContext db) : ControllerBase
     private static readonly Func<SkatingDbContext, int, CancellationToken, Task<Race?>> s_raceWithResults = EF.CompileAsyncQuery(
         (SkatingDbContext db, int raceId, CancellationToken cancellationToken) =>
             db.Races.Include(r => r.Occasion).Include(r => r.Results).ThenInclude(r => r.Competitor).SingleOrDefault(r => r.Id == raceId));
-
-    // Takes the season's cups from the caller, which needs them too (they were read twice per request).
-    private async Task<Dictionary<int, string>> RaceCodesAsync(string season, List<CupKey> cups, CancellationToken cancellationToken)
-    {
-        var races = await db.Races.Where(r => r.Occasion.SeasonId == season)
-            .Select(r => new { r.Id, r.Gender, r.Distance, r.Order, r.Date, r.Occasion.Number, r.Occasion.CityCode }).ToListAsync(cancellationToken);
-        return races.GroupBy(r => cups.CupFor(r.Gender, r.Distance)?.Id)
-            .Where(g => g.Key is not null)
-            .SelectMany(g => RaceCodes.Assign(g.Select(r => new CupRace(r.Id, r.Number, r.CityCode, r.Date, r.Distance, r.Order))))
-            .ToDictionary(x => x.Race.RaceId, x => x.Code);
-    }
 }

@@ -127,7 +127,7 @@ public sealed class StandingsService(SkatingDbContext db, StandingsCache cache, 
             {
                 competitors.TryAdd(p.Competitor.Id, p.Competitor);
             }
-            var differences = PublishedComparison.Differences(computed, published.Select(p => new PublishedRow(p.Competitor.Id, p.Rank, p.Points)).ToList(),
+            var differences = PublishedComparison.Differences(computed, published.Select(p => new PublishedRow(p.CompetitorId, p.Rank, p.Points)).ToList(),
                 id => Describe(competitors[id]));
             if (differences.Count > 0)
             {
@@ -165,8 +165,7 @@ public sealed class StandingsService(SkatingDbContext db, StandingsCache cache, 
     private static List<(RaceRow Race, string Code)> Coded(List<RaceRow> rows)
     {
         var byId = rows.ToDictionary(r => r.Id);
-        return RaceCodes.Assign(rows.Select(r => new CupRace(r.Id, r.Occasion, r.CityCode, r.Date, r.Distance, r.Order)))
-            .Select(x => (byId[x.Race.RaceId], x.Code)).ToList();
+        return RaceCodes.Assign(rows.Select(r => r.Race)).Select(x => (byId[x.Race.RaceId], x.Code)).ToList();
     }
 
     private static string Describe(Competitor c) => c.Name is { } name ? $"{name} ({c.Nationality})" : $"{c.SourceRef ?? $"competitor {c.Id}"} ({c.Nationality})";
