@@ -42,31 +42,7 @@ public static class WorldRecordDetection
         }
         var genders = events.Select(e => e.Gender).Distinct().ToList();
         var distances = events.Select(e => e.Distance).Distinct().ToList();
-        // Only each day's best result per event can set a record (WorldRecordRules.Detect looks at no other), so only those
-        // are read: each race's best (time, id) through the race_id index, the day's best of those, and only then the
-        // wide columns. Sorting every result of the events instead took 650 ms with 30 seasons (bench/README.md).
-        var (genderNames, distanceNames) = (genders.Select(g => g.ToApi()).ToArray(), distances.Select(d => d.ToApi()).ToArray());
-        var results = (await db.Database.SqlQuery<DayBest>($"""
-                WITH day_best AS (
-                    SELECT DISTINCT ON (ra.gender, ra.distance, ra.date)
-                           r.id, ra.gender, ra.distance, ra.date, r.time, r.competitor_id, ra.occasion_id
-                    FROM races ra
-                    CROSS JOIN LATERAL (
-                        SELECT r.id, r.time, r.competitor_id FROM results r
-                        WHERE r.race_id = ra.id AND r.time IS NOT NULL AND r.status = 'finished'
-                        ORDER BY r.time, r.id LIMIT 1) r
-                    WHERE ra.date IS NOT NULL AND ra.gender = ANY({genderNames}) AND ra.distance = ANY({distanceNames})
-                    ORDER BY ra.gender, ra.distance, ra.date, r.time, r.id)
-                SELECT b.id AS "Id", b.gender AS "Gender", b.distance AS "Distance", b.date AS "Date", b.time AS "Time",
-                       b.competitor_id AS "CompetitorId", c.type AS "CompetitorType", o.venue AS "Venue", o.city AS "City"
-                FROM day_best b JOIN occasions o ON o.id = b.occasion_id JOIN competitors c ON c.id = b.competitor_id
-                """).ToListAsync(cancellationToken))
-            .Select(r => new
-            {
-                r.Id, Gender = ApiName<Gender>.Parse(r.Gender), Distance = ApiName<Distance>.Parse(r.Distance), r.Date, r.Time,
-                r.CompetitorId, CompetitorType = ApiName<CompetitorType>.Parse(r.CompetitorType), r.Venue, r.City,
-            })
-            .ToList();
+        var results = await ReadDayBestsAsync(db, genders, distances, cancellationToken);
         var records = await db.WorldRecords.AsTracking().Include(w => w.Holders)
             .Where(w => genders.Contains(w.Gender) && distances.Contains(w.Distance))
             .ToListAsync(cancellationToken);
@@ -80,22 +56,12 @@ public static class WorldRecordDetection
                 progression.Where(w => w.Source == RecordSource.Imported).Select(w => (w.Date, w.Time)),
                 timed.Values.Select(r => new TimedResult(r.Id, r.Date, r.Time)));
             var detected = progression.Where(w => w.Source == RecordSource.Detected).ToList();
-            foreach (var setter in setters)
+            foreach (var result in setters.Select(s => timed[s.ResultId]))
             {
-                var result = timed[setter.ResultId];
                 var record = detected.FirstOrDefault(w => w.ResultId == result.Id);
                 if (record is null)
                 {
-                    record = new WorldRecord { Gender = gender, Distance = distance, Source = RecordSource.Detected, ResultId = result.Id };
-                    if (result.CompetitorType == CompetitorType.Nation)
-                    {
-                        record.NationId = result.CompetitorId;
-                    }
-                    else
-                    {
-                        record.Holders.Add(new WorldRecordHolder { SkaterId = result.CompetitorId, Position = 1 });
-                    }
-                    wanted.Add(record);
+                    wanted.Add(record = NewRecord(result));
                 }
                 detected.Remove(record);
                 (record.Time, record.Date, record.Venue, record.City) = (result.Time, result.Date, result.Venue, result.City);
@@ -109,6 +75,45 @@ public static class WorldRecordDetection
         db.WorldRecords.AddRange(wanted);
         await db.SaveChangesAsync(cancellationToken);
         return new DetectionOutcome(wanted.Count, updated, stale.Count);
+    }
+
+    private static WorldRecord NewRecord(DayBest result)
+    {
+        var record = new WorldRecord { Gender = result.Gender, Distance = result.Distance, Source = RecordSource.Detected, ResultId = result.Id };
+        if (result.CompetitorType == CompetitorType.Nation)
+        {
+            record.NationId = result.CompetitorId;
+        }
+        else
+        {
+            record.Holders.Add(new WorldRecordHolder { SkaterId = result.CompetitorId, Position = 1 });
+        }
+        return record;
+    }
+
+    // Only each day's best result per event can set a record (WorldRecordRules.Detect looks at no other), so only those
+    // are read: each race's best (time, id) through the race_id index, the day's best of those, and only then the
+    // wide columns. Sorting every result of the events instead took 650 ms with 30 seasons (bench/README.md).
+    private static async Task<List<DayBest>> ReadDayBestsAsync(SkatingDbContext db, List<Gender> genders, List<Distance> distances, CancellationToken cancellationToken)
+    {
+        var (genderNames, distanceNames) = (genders.Select(g => g.ToApi()).ToArray(), distances.Select(d => d.ToApi()).ToArray());
+        var rows = await db.Database.SqlQuery<DayBestRow>($"""
+                WITH day_best AS (
+                    SELECT DISTINCT ON (ra.gender, ra.distance, ra.date)
+                           r.id, ra.gender, ra.distance, ra.date, r.time, r.competitor_id, ra.occasion_id
+                    FROM races ra
+                    CROSS JOIN LATERAL (
+                        SELECT r.id, r.time, r.competitor_id FROM results r
+                        WHERE r.race_id = ra.id AND r.time IS NOT NULL AND r.status = 'finished'
+                        ORDER BY r.time, r.id LIMIT 1) r
+                    WHERE ra.date IS NOT NULL AND ra.gender = ANY({genderNames}) AND ra.distance = ANY({distanceNames})
+                    ORDER BY ra.gender, ra.distance, ra.date, r.time, r.id)
+                SELECT b.id AS "Id", b.gender AS "Gender", b.distance AS "Distance", b.date AS "Date", b.time AS "Time",
+                       b.competitor_id AS "CompetitorId", c.type AS "CompetitorType", o.venue AS "Venue", o.city AS "City"
+                FROM day_best b JOIN occasions o ON o.id = b.occasion_id JOIN competitors c ON c.id = b.competitor_id
+                """).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new DayBest(r.Id, ApiName<Gender>.Parse(r.Gender), ApiName<Distance>.Parse(r.Distance), r.Date, r.Time,
+            r.CompetitorId, ApiName<CompetitorType>.Parse(r.CompetitorType), r.Venue, r.City))];
     }
 
     // An imported record points at the result that set it (same event, day, time and holder), so the result can carry
@@ -130,7 +135,10 @@ public static class WorldRecordDetection
             """, cancellationToken);
     }
 
-    private sealed class DayBest
+    private sealed record DayBest(int Id, Gender Gender, Distance Distance, DateOnly Date, decimal Time, int CompetitorId, CompetitorType CompetitorType,
+        string Venue, string City);
+
+    private sealed class DayBestRow
     {
         public int Id { get; init; }
         public required string Gender { get; init; }

@@ -35,13 +35,7 @@ public static class CupStandings
             byRace[column[start.RaceCode]].Add(start);
             tallies.TryAdd(start.CompetitorId, new Tally(start.CompetitorId, raceCodes.Count, maxPlace));
         }
-        // Within a rank: by name, then id. Sorted once here, so ranking after each race compares numbers, not culture-aware strings.
-        var byName = tallies.Keys.Select(id => (Id: id, Name: names.GetValueOrDefault(id))).ToList();
-        byName.Sort((a, b) => CompareNames(a.Name, b.Name) is var n and not 0 ? n : a.Id.CompareTo(b.Id));
-        for (var i = 0; i < byName.Count; i++)
-        {
-            tallies[byName[i].Id].NameOrder = i;
-        }
+        OrderByName(tallies, names);
 
         var steps = tallies.Keys.ToDictionary(id => id, _ => new List<StandingStep>(progression ? raceCodes.Count : 0));
         for (var k = 0; k < raceCodes.Count; k++)
@@ -68,6 +62,17 @@ public static class CupStandings
             }
             return new CupStanding(r.Tally.CompetitorId, r.Rank, r.Tied, r.Tally.Points, racePoints, steps[r.Tally.CompetitorId]);
         }).ToList();
+    }
+
+    // Within a rank: by name, then id. Sorted once here, so ranking after each race compares numbers, not culture-aware strings.
+    private static void OrderByName(Dictionary<int, Tally> tallies, IReadOnlyDictionary<int, string?> names)
+    {
+        var byName = tallies.Keys.Select(id => (Id: id, Name: names.GetValueOrDefault(id))).ToList();
+        byName.Sort((a, b) => CompareNames(a.Name, b.Name) is var n and not 0 ? n : a.Id.CompareTo(b.Id));
+        for (var i = 0; i < byName.Count; i++)
+        {
+            tallies[byName[i].Id].NameOrder = i;
+        }
     }
 
     // Best first. Equal competitors share the rank of the first of them (1, 2, 2, 4); within a rank, by name then id.

@@ -84,45 +84,52 @@ public sealed class StandingsService(SkatingDbContext db, StandingsCache cache, 
         var window = StandingsWindows.Select(races.Select(r => new WindowRace(r.Code, r.Race.Occasion, r.Race.Date)).ToList(), cup.Occasions,
             cup.SeasonStart, cup.SeasonEnd, query.AfterOccasion, query.AsOf);
         var included = races.Where(r => window.Included.Contains(r.Code)).ToList();
-        var raceDtos = included.Select(r => new StandingsRaceDto(r.Code, r.Race.Id, r.Race.Occasion, r.Race.Date, r.Race.Distance)).ToList();
-        var warnings = window.Warnings.ToList();
-        var progression = query.Includes(StandingsQuery.Progression);
-        StandingsDto Answer(StandingsSource source, IReadOnlyList<StandingDto> rows) =>
-            new(cup.Season, cup.Dto, new StandingsAsOfDto(window.LastOccasion, window.LastDate), source, raceDtos, rows, cup.PointsScheme, cup.TieBreak, warnings);
+        var frame = new Frame(cup, window, [.. included.Select(r => new StandingsRaceDto(r.Code, r.Race.Id, r.Race.Occasion, r.Race.Date, r.Race.Distance))],
+            [.. window.Warnings], query.Includes(StandingsQuery.Progression));
+        return races.Any(r => r.Race.Results.Count > 0) ? Computed(frame, included, data.Published) : PublishedOnly(frame, data.Published);
+    }
 
-        if (!races.Any(r => r.Race.Results.Count > 0))
+    // What every answer of one request shares: the cup, the races counted and the warnings so far.
+    private sealed record Frame(CupContext Cup, StandingsWindow Window, List<StandingsRaceDto> Races, List<string> Warnings, bool Progression)
+    {
+        public StandingsDto Answer(StandingsSource source, IReadOnlyList<StandingDto> rows) => new(Cup.Season, Cup.Dto,
+            new StandingsAsOfDto(Window.LastOccasion, Window.LastDate), source, Races, rows, Cup.PointsScheme, Cup.TieBreak, Warnings);
+    }
+
+    // A cup whose data holds no race results: its published end-of-season standings, if any.
+    private static StandingsDto PublishedOnly(Frame frame, List<PublishedStanding> published)
+    {
+        if (published.Count == 0)
         {
-            var published = data.Published;
-            if (published.Count == 0)
-            {
-                warnings.Add($"The data holds neither race results nor published standings for {cup.Cup.Slug}.");
-                return Answer(StandingsSource.Computed, []);
-            }
-            if (!window.Complete)
-            {
-                warnings.Add($"The data holds no race results for {cup.Cup.Slug}, only its published end-of-season standings, which cannot tell the standings at an earlier point.");
-                return Answer(StandingsSource.Computed, []);
-            }
-            // Published rows carry no race points: racePoints is {} for each of them.
-            return Answer(StandingsSource.Published, published.Select(p => new StandingDto(p.Rank, published.Count(o => o.Points == p.Points) > 1,
-                CompetitorDto.From(p.Competitor), p.Points, new Dictionary<string, int?>(), progression ? [] : null)).ToList());
+            frame.Warnings.Add($"The data holds neither race results nor published standings for {frame.Cup.Cup.Slug}.");
+            return frame.Answer(StandingsSource.Computed, []);
         }
+        if (!frame.Window.Complete)
+        {
+            frame.Warnings.Add($"The data holds no race results for {frame.Cup.Cup.Slug}, only its published end-of-season standings, which cannot tell the standings at an earlier point.");
+            return frame.Answer(StandingsSource.Computed, []);
+        }
+        // Published rows carry no race points: racePoints is {} for each of them.
+        return frame.Answer(StandingsSource.Published, published.Select(p => new StandingDto(p.Rank, published.Count(o => o.Points == p.Points) > 1,
+            CompetitorDto.From(p.Competitor), p.Points, new Dictionary<string, int?>(), frame.Progression ? [] : null)).ToList());
+    }
 
+    private static StandingsDto Computed(Frame frame, List<(RaceRow Race, string Code)> included, List<PublishedStanding> published)
+    {
         var results = included.SelectMany(r => r.Race.Results.Select(x => (r.Code, Result: x))).ToList();
         var competitors = results.Select(x => x.Result.Competitor).DistinctBy(c => c.Id).ToDictionary(c => c.Id);
         var computed = CupStandings.Compute(included.Select(r => r.Code).ToList(),
             results.Select(x => new CupStart(x.Result.Competitor.Id, x.Code, x.Result.Points, x.Result.Division, x.Result.Rank, x.Result.Status)),
-            competitors.ToDictionary(c => c.Key, c => c.Value.Name), cup.TieBreak, progression);
+            competitors.ToDictionary(c => c.Key, c => c.Value.Name), frame.Cup.TieBreak, frame.Progression);
 
         var withoutResults = included.Where(r => r.Race.Results.Count == 0).Select(r => r.Code).ToList();
         if (withoutResults.Count > 0)
         {
-            warnings.Add($"The data holds no results for {string.Join(", ", withoutResults)}: those races add nothing to the totals.");
+            frame.Warnings.Add($"The data holds no results for {string.Join(", ", withoutResults)}: those races add nothing to the totals.");
         }
-        if (window.Complete)
+        if (frame.Window.Complete)
         {
             // Published standings are the end of the season: compared only with the whole season's computed ones.
-            var published = data.Published;
             foreach (var p in published)
             {
                 competitors.TryAdd(p.Competitor.Id, p.Competitor);
@@ -131,12 +138,11 @@ public sealed class StandingsService(SkatingDbContext db, StandingsCache cache, 
                 id => Describe(competitors[id]));
             if (differences.Count > 0)
             {
-                warnings.Add($"The computed top {published.Max(p => p.Rank)} differs from the published standings: {string.Join("; ", differences)}.");
+                frame.Warnings.Add($"The computed top {published.Max(p => p.Rank)} differs from the published standings: {string.Join("; ", differences)}.");
             }
         }
-
-        return Answer(StandingsSource.Computed, computed.Select(s => new StandingDto(s.Rank, s.Tied, CompetitorDto.From(competitors[s.CompetitorId]), s.Points, s.RacePoints,
-            progression ? s.Progression.Select(p => new ProgressionStepDto(p.Code, p.Total, p.Rank)).ToList() : null)).ToList());
+        return frame.Answer(StandingsSource.Computed, computed.Select(s => new StandingDto(s.Rank, s.Tied, CompetitorDto.From(competitors[s.CompetitorId]), s.Points, s.RacePoints,
+            frame.Progression ? s.Progression.Select(p => new ProgressionStepDto(p.Code, p.Total, p.Rank)).ToList() : null)).ToList());
     }
 
     private static MedallistsDto Medallists(CupContext cup, CupData data)
