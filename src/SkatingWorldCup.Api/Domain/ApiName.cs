@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json.Serialization;
@@ -31,6 +32,17 @@ public static class ApiName<T> where T : struct, Enum
 
     public static T Parse(string text) =>
         TryParse(text, out var value) ? value : throw new FormatException($"'{text}' is not one of {string.Join(", ", All)}.");
+}
+
+public static class ApiName
+{
+    private static readonly ConcurrentDictionary<Type, Func<Enum, string>> s_of = new();
+
+    // The same name as ApiName<T>.Of, for an enum value whose type is known only when it runs (a CSV cell).
+    public static string Of(Enum value) => s_of.GetOrAdd(value.GetType(), type => typeof(ApiName).GetMethod(nameof(OfBoxed), BindingFlags.NonPublic | BindingFlags.Static)!
+        .MakeGenericMethod(type).CreateDelegate<Func<Enum, string>>())(value);
+
+    private static string OfBoxed<T>(Enum value) where T : struct, Enum => ApiName<T>.Of((T)value);
 }
 
 public static class ApiNameExtensions

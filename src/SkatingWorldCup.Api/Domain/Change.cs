@@ -12,10 +12,3 @@ public class Change
     public required string Summary { get; set; } // JSON: what changed
     public long DataVersion { get; set; } // the global data version this write produced
 }
-
-// One row, bumped by every write transaction: a single number that changes whenever any data does.
-public class DataVersion
-{
-    public int Id { get; set; }
-    public long Version { get; set; }
-}

@@ -15,21 +15,3 @@ public class CupConfiguration : IEntityTypeConfiguration<Cup>
         builder.HasMany(c => c.PublishedStandings).WithOne().HasForeignKey(p => p.CupId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-public class CupDistanceConfiguration : IEntityTypeConfiguration<CupDistance>
-{
-    public void Configure(EntityTypeBuilder<CupDistance> builder)
-    {
-        builder.ToTable("cup_distances");
-        builder.HasKey(d => new { d.CupId, d.Distance });
-    }
-}
-
-public class PublishedStandingConfiguration : IEntityTypeConfiguration<PublishedStanding>
-{
-    public void Configure(EntityTypeBuilder<PublishedStanding> builder)
-    {
-        builder.HasIndex(p => new { p.CupId, p.CompetitorId }).IsUnique();
-        builder.HasOne(p => p.Competitor).WithMany().HasForeignKey(p => p.CompetitorId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -14,12 +14,3 @@ public class PointsSchemeConfiguration : IEntityTypeConfiguration<PointsScheme>
         builder.HasMany(p => p.Tables).WithOne().HasForeignKey(t => t.PointsSchemeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-public class PointsTableConfiguration : IEntityTypeConfiguration<PointsTable>
-{
-    public void Configure(EntityTypeBuilder<PointsTable> builder)
-    {
-        builder.ToTable("points_tables");
-        builder.HasKey(t => new { t.PointsSchemeId, t.Kind });
-    }
-}

@@ -17,13 +17,3 @@ public class WorldRecordConfiguration : IEntityTypeConfiguration<WorldRecord>
         builder.HasMany(w => w.Holders).WithOne().HasForeignKey(h => h.WorldRecordId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-public class WorldRecordHolderConfiguration : IEntityTypeConfiguration<WorldRecordHolder>
-{
-    public void Configure(EntityTypeBuilder<WorldRecordHolder> builder)
-    {
-        builder.ToTable("world_record_holders");
-        builder.HasKey(h => new { h.WorldRecordId, h.SkaterId });
-        builder.HasOne(h => h.Skater).WithMany().HasForeignKey(h => h.SkaterId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -41,7 +41,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DataVersions 
         response.SetDataVersion(version);
         // Answers behind a key (e.g. the list of keys) must not sit in shared caches.
         var keyed = endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null;
-        if (Matches(request.Headers.IfNoneMatch, etag))
+        if (ETags.IfNoneMatchHits(request, etag, anyTag: false))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             SetCaching(response, etag, keyed);
@@ -85,10 +85,4 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DataVersions 
         return hash;
     }
 
-    // If-None-Match compares weakly: W/"x" and "x" are the same tag.
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
-        ifNoneMatch.SelectMany(h => (h ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Any(tag => Opaque(tag) == Opaque(etag));
-
-    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using SkatingWorldCup.Api.Domain;
 
 namespace SkatingWorldCup.Api.Web.Caching;
@@ -15,19 +17,20 @@ public static class ETags
     public static string Occasion(OccasionVersion occasion) => $"\"occasion-{occasion.OccasionId}-{occasion.Version}\"";
 
     // Without If-Match a write goes ahead (last writer wins, but never half of each); with it, the resource must exist
-    // and one of the listed tags must be its current one ("*": any).
-    public static bool IfMatchFails(HttpRequest request, string? current)
-    {
-        var tags = Tags(request.Headers.IfMatch);
-        return tags.Count > 0 && (current is null || !tags.Any(t => t == "*" || t == current));
-    }
+    // and one of the listed tags must be its current one ("*": any). If-Match compares strongly (RFC 9110 §13.1.1).
+    public static bool IfMatchFails(HttpRequest request, string? current) =>
+        Tags(request.Headers.IfMatch) is { } tags
+        && (current is null || !tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(EntityTagHeaderValue.Parse(current), useStrongComparison: true)));
 
-    // If-None-Match: on a GET, the client's copy is current (304); on a PUT, "*" means create only.
-    public static bool IfNoneMatchHits(HttpRequest request, string? current)
-    {
-        var tags = Tags(request.Headers.IfNoneMatch);
-        return current is not null && tags.Any(t => t == "*" || t == current || t == "W/" + current);
-    }
+    // If-None-Match, compared weakly (W/"x" is "x"): on a GET, the client's copy is current (304); on a PUT, "*" means
+    // create only. ConditionalGetMiddleware, which answers before it knows whether the resource exists, does not take "*".
+    public static bool IfNoneMatchHits(HttpRequest request, string? current, bool anyTag = true) =>
+        current is not null && Tags(request.Headers.IfNoneMatch) is { } tags
+        && tags.Any(t => (anyTag && t.Equals(EntityTagHeaderValue.Any)) || t.Compare(EntityTagHeaderValue.Parse(current), useStrongComparison: false));
+
+    // Null when the header is absent; empty when it holds no valid tag (an If-Match like that holds for nothing).
+    private static IList<EntityTagHeaderValue>? Tags(StringValues header) =>
+        header.Count == 0 ? null : EntityTagHeaderValue.TryParseList(header, out var tags) ? tags : [];
 
     public static ObjectResult PreconditionFailed(this ControllerBase controller, string what, string? current) =>
         controller.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed", detail: current is null
@@ -40,7 +43,4 @@ public static class ETags
         controller.Response.Headers.ETag = etag;
         return IfNoneMatchHits(controller.Request, etag) ? controller.StatusCode(StatusCodes.Status304NotModified) : null;
     }
-
-    private static List<string> Tags(Microsoft.Extensions.Primitives.StringValues header) =>
-        [.. header.SelectMany(h => (h ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }

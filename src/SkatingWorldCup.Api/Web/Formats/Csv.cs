@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using FluentValidation;
@@ -11,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using SkatingWorldCup.Api.Domain;
 
 namespace SkatingWorldCup.Api.Web.Formats;
 
@@ -57,7 +56,7 @@ public static partial class Csv
         string text => text,
         bool flag => flag ? "true" : "false",
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Enum e => e.GetType().GetField(e.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? e.ToString().ToLowerInvariant(),
+        Enum e => ApiName.Of(e),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -1,4 +1,4 @@
-using System.Globalization;
+using SkatingWorldCup.Api.Domain.Rules;
 
 namespace SkatingWorldCup.Api.Writes.Documents;
 
@@ -132,13 +132,5 @@ public static class SyntheticSeasons
         _ => 220m, // team pursuit
     };
 
-    private static string Format(decimal seconds)
-    {
-        var rounded = Math.Round(seconds, 2);
-        var minutes = (int)(rounded / 60);
-        var rest = rounded - minutes * 60;
-        return minutes == 0
-            ? rest.ToString("0.00", CultureInfo.InvariantCulture)
-            : $"{minutes}:{rest.ToString("00.00", CultureInfo.InvariantCulture)}";
-    }
+    private static string Format(decimal seconds) => RaceTime.Format(Math.Round(seconds, 2));
 }
