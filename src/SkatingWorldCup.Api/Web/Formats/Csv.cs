@@ -46,7 +46,7 @@ public static partial class Csv
         {
             csv.WriteField(Format(field));
         }
-        await csv.NextRecordAsync();
+        await csv.EndRecordAsync();
     }
 
     // The JSON spelling of every value ("women", "500", "2012-11-16", "37.85", "true"), whatever the server's culture.
@@ -134,11 +134,10 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
             typeof(CsvPage<>).MakeGenericType(Csv.PageItemType(context.Object!.GetType())!), context.Object, Csv.FileNameFor(context.HttpContext.Request))!;
         var response = context.HttpContext.Response;
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = body.CsvFileName }.ToString();
-        // Async all the way: Kestrel refuses synchronous writes to the response body.
-        await using var writer = context.WriterFactory(response.Body, selectedEncoding);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        // UTF-8 straight into the body (the only encoding offered), async all the way: Kestrel refuses synchronous writes.
+        await using var csv = CsvWriter.Create(response.Body, CsvWriterOptions.Default, leaveOpen: true);
         await body.WriteCsvAsync(csv, context.HttpContext.RequestAborted);
-        await csv.FlushAsync();
+        await csv.FlushAsync(context.HttpContext.RequestAborted);
     }
 }
 

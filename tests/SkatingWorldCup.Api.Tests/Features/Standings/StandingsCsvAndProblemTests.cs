@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Tests.Support;
 
@@ -24,17 +23,6 @@ public sealed class StandingsCsvAndProblemTests(DatabaseFixture database) : ApiT
         return (response, await response.Content.ReadAsStringAsync());
     }
 
-    private static List<string[]> ParseCsv(string body)
-    {
-        using var reader = new CsvReader(new StringReader(body), CultureInfo.InvariantCulture);
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add(reader.Parser.Record!);
-        }
-        return rows;
-    }
-
     [Theory]
     [InlineData("/api/v1/seasons/2012-13/cups/women-500/standings?format=csv", null)]
     [InlineData("/api/v1/seasons/2012-13/cups/women-500/standings", "text/csv")]
@@ -47,7 +35,7 @@ public sealed class StandingsCsvAndProblemTests(DatabaseFixture database) : ApiT
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         response.Content.Headers.ContentDisposition!.FileName.ShouldBe("2012-13-women-500-standings.csv");
         body.ShouldStartWith($"{Header},{string.Join(',', WomensSprintPage.Codes)}\r\n");
-        var rows = ParseCsv(body);
+        var rows = CsvRows.Records(body);
         rows.Count.ShouldBe(1 + 47);
         rows[1][..7].ShouldBe(["1", "false", "skater", rows[1][3], "Lee Sang-hwa", "KOR", "1055"]);
         rows[1][7..].ShouldBe(["100", "100", "100", "100", "100", "100", "100", "100", "", "", "105", "150"]); // empty: did not start
@@ -68,7 +56,7 @@ public sealed class StandingsCsvAndProblemTests(DatabaseFixture database) : ApiT
 
         response.Content.Headers.ContentType!.CharSet.ShouldBe("utf-8");
         body.ShouldContain("\"Swings, Bart \"\"the\"\" Belgian\"");
-        var rows = ParseCsv(body);
+        var rows = CsvRows.Records(body);
         rows[0].ShouldBe([.. Header.Split(','), "HVN1", "KOL", "AST", "INZ", "ERF", "HVN2"]);
         rows.Skip(1).Select(r => (r[0], r[4], r[5], r[6])).ShouldBe([
             ("1", "Zbigniew Bródka", "POL", "460"),
@@ -83,7 +71,7 @@ public sealed class StandingsCsvAndProblemTests(DatabaseFixture database) : ApiT
     {
         var (_, body) = await GetAsync("/api/v1/seasons/2011-12/standings?gender=men&distance=team-pursuit&format=csv");
 
-        ParseCsv(body)[1][..7].ShouldBe(["1", "false", "nation", ParseCsv(body)[1][3], "Netherlands", "NED", "374"]);
+        CsvRows.Records(body)[1][..7].ShouldBe(["1", "false", "nation", CsvRows.Records(body)[1][3], "Netherlands", "NED", "374"]);
     }
 
     [Theory]

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Tests.Support;
 
@@ -33,16 +31,7 @@ public sealed class CsvTests(DatabaseFixture database) : ApiTest(database)
         {
             response.Content.Headers.ContentDisposition!.FileName.ShouldBe(fileName);
         }
-        using var csv = new CsvReader(new StringReader(body), CultureInfo.InvariantCulture);
-        await csv.ReadAsync();
-        csv.ReadHeader();
-        var header = csv.HeaderRecord!;
-        var rows = new List<Dictionary<string, string>>();
-        while (await csv.ReadAsync())
-        {
-            rows.Add(header.Select((name, i) => (name, csv.GetField(i)!)).ToDictionary(f => f.name, f => f.Item2));
-        }
-        return rows;
+        return CsvRows.ByHeader(body);
     }
 
     [Theory]
