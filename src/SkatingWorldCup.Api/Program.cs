@@ -29,6 +29,7 @@ catch (LocalPostgresException e)
 
 // The HTTP protocol (Web), the keys (Auth), the process (Hosting), then the write engine and the standings.
 builder.Services.AddSkatingControllers();
+builder.Services.AddSkatingApiVersioning();
 builder.Services.AddSkatingProblemDetails();
 builder.Services.AddSkatingValidation();
 builder.Services.AddSkatingSwagger();

@@ -1,97 +1,83 @@
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Asp.Versioning;
+using Asp.Versioning.ApiExplorer;
 
 namespace SkatingWorldCup.Api.Web;
 
-// URL-segment versioning of our own (Asp.Versioning is not available here). A controller says which versions
-// serve it; its routes are mounted under /api/v{n}/. A v2 is a new folder of controllers marked [ApiVersion(2)],
-// plus [ApiVersion(1, 2)] on the v1 controllers it keeps unchanged.
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class ApiVersionAttribute(params int[] versions) : Attribute
+// URL-segment versioning with Asp.Versioning: a controller says which versions serve it ([ApiVersion(1)]) and its routes
+// start with ApiRoute.Prefix. A v2 is a folder of controllers marked [ApiVersion(2)], plus [ApiVersion(2)] on the v1
+// controllers it keeps unchanged; Swagger gets a document per version (Swagger.cs).
+public static class ApiRoute
 {
-    public IReadOnlyList<int> Versions { get; } = versions;
+    public const string Prefix = "api/v{version:apiVersion}";
 }
 
-public sealed class ApiVersionRouteConvention : IApplicationModelConvention
+public static class ApiVersions
 {
-    public static IReadOnlyList<int> Supported { get; } = typeof(ApiVersionRouteConvention).Assembly.GetTypes()
-        .SelectMany(t => t.GetCustomAttributes(typeof(ApiVersionAttribute), false).Cast<ApiVersionAttribute>())
-        .SelectMany(a => a.Versions).Distinct().Order().ToArray();
+    public const string SupportedHeader = "api-supported-versions";
 
-    public static string SupportedHeader { get; } = string.Join(", ", Supported.Select(v => $"{v}.0"));
-
-    public void Apply(ApplicationModel application)
+    public static IServiceCollection AddSkatingApiVersioning(this IServiceCollection services)
     {
-        foreach (var controller in application.Controllers)
-        {
-            if (controller.Attributes.OfType<ApiVersionAttribute>().SingleOrDefault() is not { } version)
+        services.AddApiVersioning(options =>
             {
-                continue;
-            }
-            List<AttributeRouteModel?> prefixes = controller.Selectors.Count > 0 ? [.. controller.Selectors.Select(s => s.AttributeRouteModel)] : [null];
-            // The controller's selectors also carry its attributes as endpoint metadata ([Authorize] on a controller):
-            // they move onto each action's selectors, before the action's own, so the action's still win.
-            var controllerMetadata = controller.Selectors.FirstOrDefault()?.EndpointMetadata.ToList() ?? [];
-            controller.Selectors.Clear();
-            foreach (var action in controller.Actions)
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+                options.ReportApiVersions = true;
+                // A version that does not exist names no resource: 404 (the library's default is 400).
+                options.UnsupportedApiVersionStatusCode = StatusCodes.Status404NotFound;
+            })
+            .AddMvc()
+            .AddApiExplorer(options =>
             {
-                var templates = prefixes.SelectMany(prefix => action.Selectors.Select(s =>
-                    AttributeRouteModel.CombineAttributeRouteModel(prefix, s.AttributeRouteModel)?.Template ?? "")).Distinct().ToList();
-                var prototype = action.Selectors[0];
-                action.Selectors.Clear();
-                foreach (var v in version.Versions)
-                {
-                    foreach (var template in templates)
-                    {
-                        var selector = new SelectorModel(prototype)
-                        {
-                            AttributeRouteModel = new AttributeRouteModel { Template = $"api/v{v}/{template}".TrimEnd('/') },
-                        };
-                        foreach (var metadata in controllerMetadata.AsEnumerable().Reverse())
-                        {
-                            selector.EndpointMetadata.Insert(0, metadata);
-                        }
-                        action.Selectors.Add(selector);
-                    }
-                }
-            }
-        }
+                options.GroupNameFormat = "'v'VVV";
+                options.SubstituteApiVersionInUrl = true;
+            });
+        return services;
     }
-}
 
-public static partial class ApiVersionEndpoints
-{
-    [GeneratedRegex(@"^/api/v(?<v>[^/]+)(/|$)")]
-    private static partial Regex VersionedPath();
+    // "v1": the versions served, for the problems that name them.
+    public static IReadOnlyList<string> Supported(IServiceProvider services) =>
+        [.. services.GetRequiredService<IApiVersionDescriptionProvider>().ApiVersionDescriptions.Select(d => d.GroupName)];
 
-    // Every /api response says which versions exist; an unknown version is a 404 that names them.
+    // The library reports the versions on the answers of versioned endpoints; every other /api answer (an unknown path,
+    // a 401 or 429 before any endpoint ran) says them too.
     public static void UseApiVersions(this WebApplication app)
     {
+        var header = string.Join(", ", app.DescribeApiVersions().Select(d => d.ApiVersion.ToString()));
         app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
-                context.Response.Headers["api-supported-versions"] = ApiVersionRouteConvention.SupportedHeader;
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.TryAdd(SupportedHeader, header);
+                    return Task.CompletedTask;
+                });
             }
             return next(context);
         });
-        app.MapFallback("/api/{**path}", async (HttpContext context, IProblemDetailsService problems) =>
+    }
+
+    // A 404 under /api says why: the library's problem for a version that does not exist (or an empty 404 of a path that
+    // names one, which no route matches) names the versions that do; an empty 404 of a path no route matches says so.
+    public static void Explain404(ProblemDetailsContext context)
+    {
+        var request = context.HttpContext.Request;
+        if (context.ProblemDetails.Status != StatusCodes.Status404NotFound || !request.Path.StartsWithSegments("/api"))
         {
-            var match = VersionedPath().Match(context.Request.Path.Value ?? "");
-            var known = match.Success && int.TryParse(match.Groups["v"].Value, out var n) && ApiVersionRouteConvention.Supported.Contains(n);
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = 404,
-                    Title = known ? "Not found" : "Unsupported API version",
-                    Detail = known
-                        ? $"No resource at {context.Request.Path}. See /swagger for the API's resources."
-                        : $"{context.Request.Path} names no supported API version. Supported versions: {string.Join(", ", ApiVersionRouteConvention.Supported.Select(v => $"v{v}"))} (e.g. /api/v{ApiVersionRouteConvention.Supported[^1]}/seasons).",
-                },
-            });
-        });
+            return;
+        }
+        var supported = Supported(context.HttpContext.RequestServices);
+        var unsupported = context.ProblemDetails.Extensions.TryGetValue("code", out var code) && code is "UnsupportedApiVersion"
+            || (context.ProblemDetails.Detail is null && !supported.Any(v => request.Path.StartsWithSegments($"/api/{v}")));
+        if (unsupported)
+        {
+            context.ProblemDetails.Title = "Unsupported API version";
+            context.ProblemDetails.Detail = $"{request.Path} names no supported API version. Supported versions: {string.Join(", ", supported)} "
+                + $"(e.g. /api/{supported[^1]}/seasons).";
+        }
+        else if (context.ProblemDetails.Detail is null)
+        {
+            context.ProblemDetails.Title = "Not found";
+            context.ProblemDetails.Detail = $"No resource at {request.Path}. See /swagger for the API's resources.";
+        }
     }
 }

@@ -14,7 +14,6 @@ public static class Mvc
     {
         services.AddControllers(options =>
             {
-                options.Conventions.Add(new ApiVersionRouteConvention());
                 options.ModelBinderProviders.Insert(0, new ApiNameBinderProvider());
                 options.Filters.Add<FluentValidationFilter>();
                 options.AddCsv();

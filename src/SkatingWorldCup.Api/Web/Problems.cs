@@ -12,6 +12,7 @@ public static class Problems
             options.CustomizeProblemDetails = context =>
             {
                 context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceId();
+                ApiVersions.Explain404(context);
                 if (context.Exception is BadHttpRequestException bad)
                 {
                     context.ProblemDetails.Status = context.HttpContext.Response.StatusCode = bad.StatusCode;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using Asp.Versioning.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -8,22 +9,10 @@ namespace SkatingWorldCup.Api.Web;
 
 public static class Swagger
 {
-    public static IServiceCollection AddSkatingSwagger(this IServiceCollection services) => services
-        .AddEndpointsApiExplorer()
-        .AddSwaggerGen(options =>
+    public static IServiceCollection AddSkatingSwagger(this IServiceCollection services)
+    {
+        services.AddSwaggerGen(options =>
         {
-            foreach (var version in ApiVersionRouteConvention.Supported)
-            {
-                options.SwaggerDoc($"v{version}", new OpenApiInfo
-                {
-                    Title = "SkatingWorldCup API",
-                    Version = $"v{version}",
-                    Description = "ISU Speed Skating World Cup seasons, weekends, races, results, cup standings and world records. "
-                        + "Reads are anonymous; writes need an `X-Api-Key` header. Lists take `limit` (1–500, default 50) and `offset`. Errors are RFC 9457 problem+json.",
-                });
-            }
-            // One document per URL version: an operation belongs to the version in its path.
-            options.DocInclusionPredicate((document, description) => description.RelativePath?.StartsWith($"api/{document}/", StringComparison.Ordinal) == true);
             options.OperationFilter<DescriptionsFilter>();
             // Writes need X-Api-Key: Swagger UI's Authorize button sends it with the operations that require it.
             options.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
@@ -36,6 +25,22 @@ public static class Swagger
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
         });
+        // One document per API version, named as the versioned API explorer groups operations ("v1").
+        services.AddOptions<SwaggerGenOptions>().Configure<IApiVersionDescriptionProvider>((options, versions) =>
+        {
+            foreach (var version in versions.ApiVersionDescriptions)
+            {
+                options.SwaggerDoc(version.GroupName, new OpenApiInfo
+                {
+                    Title = "SkatingWorldCup API",
+                    Version = version.GroupName,
+                    Description = "ISU Speed Skating World Cup seasons, weekends, races, results, cup standings and world records. "
+                        + "Reads are anonymous; writes need an `X-Api-Key` header. Lists take `limit` (1–500, default 50) and `offset`. Errors are RFC 9457 problem+json.",
+                });
+            }
+        });
+        return services;
+    }
 
     // Page<CupDto> is "PageOfCupDto": one schema per item type, where "PageOf" alone made them collide.
     private static string SchemaId(Type type) => type.IsGenericType
@@ -47,9 +52,9 @@ public static class Swagger
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {
-            foreach (var version in ApiVersionRouteConvention.Supported.Reverse())
+            foreach (var version in app.DescribeApiVersions().Reverse())
             {
-                options.SwaggerEndpoint($"/swagger/v{version}/swagger.json", $"SkatingWorldCup API v{version}");
+                options.SwaggerEndpoint($"/swagger/{version.GroupName}/swagger.json", $"SkatingWorldCup API {version.GroupName}");
             }
             options.DocumentTitle = "SkatingWorldCup API";
             options.DisplayRequestDuration();

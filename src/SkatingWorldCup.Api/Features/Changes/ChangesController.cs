@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Asp.Versioning;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public class ChangeQueryValidator : PageQueryValidator<ChangeQuery>
 }
 
 [ApiController, ApiVersion(1)]
-[Route("changes")]
+[Route(ApiRoute.Prefix + "/changes")]
 public class ChangesController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Asp.Versioning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
@@ -11,7 +12,7 @@ namespace SkatingWorldCup.Api.Features.Cups;
 public record CupDto(string Id, Gender Gender, IReadOnlyList<Distance> Distances, string PointsScheme, int Races, int RacesWithResults, bool HasPublishedStandings);
 
 [ApiController, ApiVersion(1)]
-[Route("seasons/{season}/cups")]
+[Route(ApiRoute.Prefix + "/seasons/{season}/cups")]
 public class CupsController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet]

@@ -1,3 +1,4 @@
+using Asp.Versioning;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SkatingWorldCup.Api.Auth;
@@ -10,7 +11,7 @@ using SkatingWorldCup.Api.Writes.Documents;
 namespace SkatingWorldCup.Api.Features.Imports;
 
 [ApiController, ApiVersion(1)]
-[Route("imports")]
+[Route(ApiRoute.Prefix + "/imports")]
 public class ImportsController(SeasonImporter importer) : ControllerBase
 {
     [HttpPost]

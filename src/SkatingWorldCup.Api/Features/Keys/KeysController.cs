@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Asp.Versioning;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -34,7 +35,7 @@ public class CreateKeyRequestValidator : AbstractValidator<CreateKeyRequest>
 }
 
 [ApiController, ApiVersion(1)]
-[Route("keys")]
+[Route(ApiRoute.Prefix + "/keys")]
 [Authorize(Policy = Policies.Admin)]
 public class KeysController(SkatingDbContext db) : ControllerBase
 {

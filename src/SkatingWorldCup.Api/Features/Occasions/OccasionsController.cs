@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Asp.Versioning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
@@ -29,7 +30,7 @@ public record OccasionDetailDto(string Season, int Number, string City, string C
     DateOnly? StartDate, DateOnly? EndDate, bool IsFinal, IReadOnlyList<OccasionRaceDto> Races);
 
 [ApiController, ApiVersion(1)]
-[Route("seasons/{season}/occasions")]
+[Route(ApiRoute.Prefix + "/seasons/{season}/occasions")]
 public class OccasionsController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet]

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Asp.Versioning;
 using CsvHelper;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -73,6 +74,7 @@ public class RaceQueryValidator : CsvPageQueryValidator<RaceQuery>
 }
 
 [ApiController, ApiVersion(1)]
+[Route(ApiRoute.Prefix)]
 public class RacesController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet("seasons/{season}/races")]

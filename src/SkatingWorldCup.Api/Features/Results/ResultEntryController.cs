@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Asp.Versioning;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,7 @@ public class RaceResultsDocumentValidator : AbstractValidator<RaceResultsDocumen
 
 // Result entry during a season (Writes/ResultEntry): this controller is its HTTP face, with If-Match / If-None-Match.
 [ApiController, ApiVersion(1)]
+[Route(ApiRoute.Prefix)]
 [Authorize(Policy = Policies.Write)]
 public class ResultEntryController(ResultEntry entry) : ControllerBase
 {

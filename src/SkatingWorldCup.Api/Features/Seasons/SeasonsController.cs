@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Asp.Versioning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SkatingWorldCup.Api.Data;
@@ -14,7 +15,7 @@ public record SeasonDetailDto(string Id, string Name, string? OfficialName, Date
 public record SeasonCountsDto(int Occasions, int Championships, int Races, int Cups, int Results);
 
 [ApiController, ApiVersion(1)]
-[Route("seasons")]
+[Route(ApiRoute.Prefix + "/seasons")]
 public class SeasonsController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Asp.Versioning;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public class SkaterQueryValidator : CsvPageQueryValidator<SkaterQuery>
 }
 
 [ApiController, ApiVersion(1)]
-[Route("skaters")]
+[Route(ApiRoute.Prefix + "/skaters")]
 public class SkatersController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Asp.Versioning;
 using Microsoft.AspNetCore.Mvc;
 using SkatingWorldCup.Api.Data.Reads;
 using SkatingWorldCup.Api.Web;
@@ -7,6 +8,7 @@ using SkatingWorldCup.Api.Web.Formats;
 namespace SkatingWorldCup.Api.Features.Standings;
 
 [ApiController, ApiVersion(1)]
+[Route(ApiRoute.Prefix)]
 public class StandingsController(StandingsService standings) : ControllerBase
 {
     private const string Shape = "Shape as CONTRACT.md \"Standings shape\". `racePoints` has every code of `races`: a number where the competitor started "

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Asp.Versioning;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public class WorldRecordFilterValidator : CsvPageQueryValidator<WorldRecordFilte
 public class WorldRecordQueryValidator : CsvPageQueryValidator<WorldRecordQuery>;
 
 [ApiController, ApiVersion(1)]
-[Route("world-records")]
+[Route(ApiRoute.Prefix + "/world-records")]
 public class WorldRecordsController(SkatingDbContext db) : ControllerBase
 {
     [HttpGet]
