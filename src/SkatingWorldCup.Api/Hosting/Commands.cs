@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using SkatingWorldCup.Api.Data;
 
 namespace SkatingWorldCup.Api.Hosting;
 
 // Command-line verbs of the API (`dotnet run --project src/SkatingWorldCup.Api -- <verb>`), run instead of the web host.
-// `schema-script` and `generate-seasons --out` need no database; `keys`, `import` and `generate-seasons` run on the
+// `generate-seasons --out` needs no database; `keys`, `import` and `generate-seasons` run on the
 // database the web host would use (embedded PostgreSQL or ConnectionStrings__Skating), after the same migrations,
 // and write as the actor "cli".
 public static class Commands
@@ -15,7 +14,6 @@ public static class Commands
           keys list                                          list keys (never the keys themselves)
           keys revoke --name NAME | --id ID                  revoke a key
           import FILE...                                     import season documents, one transaction each
-          schema-script                                      print the SQL of the EF model (for new migrations)
           healthcheck [URL]                                  exit 0 when URL (default http://localhost:8080/health/ready) answers 2xx
           generate-seasons --count N [--seed S] [--first-year 1980] [--out DIR]
                                                              synthetic benchmark seasons (SYNTHETIC 1980-81, …): written to DIR
@@ -27,14 +25,6 @@ public static class Commands
         exitCode = 0;
         switch (args)
         {
-            case ["schema-script"]:
-                // Drafts the SQL of the EF model, to review and paste into a hand-written migration.
-                var options = new DbContextOptionsBuilder<SkatingDbContext>().UseNpgsql("Host=unused").Options;
-                using (var db = new SkatingDbContext(options))
-                {
-                    Console.WriteLine(db.Database.GenerateCreateScript());
-                }
-                return true;
             case ["generate-seasons", .. var rest] when Options(rest, "--count", "--seed", "--first-year", "--out") is { } o && o.ContainsKey("--out"):
                 exitCode = SyntheticSeasonCommands.WriteSyntheticSeasons(o, Console.Error);
                 return true;

@@ -39,10 +39,9 @@ public static class Database
         builder.Services.AddDbContextPool<SkatingDbContext>(options => options
             .UseNpgsql(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            // Migrations are hand-written (no model snapshot); SchemaDriftTests guards what this warning would.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)
-                // A failure is logged once, where it is handled: as a 503 warning (DatabaseUnavailableHandler) or a 500 error
-                // (the exception handler). EF's own lines would repeat it as errors, several times per request.
+            // A failure is logged once, where it is handled: as a 503 warning (DatabaseUnavailableHandler) or a 500 error
+            // (the exception handler). EF's own lines would repeat it as errors, several times per request.
+            .ConfigureWarnings(w => w
                 .Log((RelationalEventId.CommandError, LogLevel.Warning), (RelationalEventId.ConnectionError, LogLevel.Debug),
                     (RelationalEventId.TransactionError, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                     (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
