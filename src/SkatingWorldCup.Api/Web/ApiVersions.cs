@@ -2,6 +2,7 @@ using Asp.Versioning;
 using Asp.Versioning.ApiExplorer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.Primitives;
 
 namespace SkatingWorldCup.Api.Web;
 
@@ -22,7 +23,8 @@ public static class ApiVersions
         services.AddApiVersioning(options =>
             {
                 options.ApiVersionReader = new PathSegmentApiVersionReader();
-                options.ReportApiVersions = true;
+                // api-supported-versions is set by UseApiVersions on every /api answer, not per endpoint by the library.
+                options.ReportApiVersions = false;
                 // A version that does not exist names no resource: 404 (the library's default is 400).
                 options.UnsupportedApiVersionStatusCode = StatusCodes.Status404NotFound;
             })
@@ -39,20 +41,21 @@ public static class ApiVersions
     public static IReadOnlyList<string> Supported(IServiceProvider services) =>
         [.. services.GetRequiredService<IApiVersionDescriptionProvider>().ApiVersionDescriptions.Select(d => d.GroupName)];
 
-    // The library reports the versions on the answers of versioned endpoints; every other /api answer (an unknown path,
-    // a 401 or 429 before any endpoint ran) says them too.
+    // Every /api answer says which versions exist, problems and 304s included (ReportApiVersions would add it to the
+    // answers of versioned endpoints only, formatting the list for each request).
     public static void UseApiVersions(this WebApplication app)
     {
-        var header = string.Join(", ", app.DescribeApiVersions().Select(d => d.ApiVersion.ToString()));
+        var header = new StringValues(string.Join(", ", app.DescribeApiVersions().Select(d => d.ApiVersion.ToString())));
         app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
-                context.Response.OnStarting(() =>
+                context.Response.OnStarting(static state =>
                 {
-                    context.Response.Headers.TryAdd(SupportedHeader, header);
+                    var (response, value) = ((HttpResponse, StringValues))state;
+                    response.Headers.TryAdd(SupportedHeader, value);
                     return Task.CompletedTask;
-                });
+                }, (context.Response, header));
             }
             return next(context);
         });
