@@ -129,15 +129,7 @@ public sealed class SchemaDriftTests(DatabaseFixture database) : IAsyncLifetime
         var counts = new Dictionary<string, long>();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
+        var tables = await PublicTables.ListAsync(connection);
         foreach (var table in tables)
         {
             await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"", connection);

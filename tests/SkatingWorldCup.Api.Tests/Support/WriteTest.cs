@@ -81,15 +81,7 @@ public abstract class WriteTest(DatabaseFixture database) : ApiTest(database)
     {
         await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
+        var tables = await PublicTables.ListAsync(connection);
         var dump = new StringBuilder();
         foreach (var table in tables)
         {
